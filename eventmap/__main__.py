@@ -1,0 +1,5 @@
+import sys
+
+from eventmap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,160 @@
+"""Read articles from wherever users keep them: text files, saved web pages, URLs, stdin, JSONL corpora.
+
+Everything here ends in an `Article` whose `text` is what every later offset points into. HTML is
+reduced to its main text with trafilatura (boilerplate, menus and comments dropped), which also
+gives the title and, often, the publication date from the page's metadata.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from eventmap.errors import InputError
+from eventmap.language import detect_language, check_language
+from eventmap.model import Article
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MAX_TITLE_CHARS = 200
+
+
+def parse_date(value: str, what: str = "date") -> dt.date:
+    """An ISO date (``2017-08-09``; a time part is allowed and ignored), or a one-line InputError."""
+    s = (value or "").strip()
+    try:
+        return dt.date.fromisoformat(s[:10]) if len(s) >= 10 and s[10:11] in ("", "T", " ") else dt.date.fromisoformat(s)
+    except ValueError:
+        raise InputError(f"invalid {what} {value!r}: expected YYYY-MM-DD") from None
+
+
+def slugify(text: str, fallback: str = "article") -> str:
+    """A file-name-safe slug: lower-case letters and digits joined by dashes, at most 60 characters."""
+    s = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-_")
+    s = re.sub(r"[-_]+", "-", s)[:60].strip("-")
+    return s or fallback
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: this looks like a binary file, not text or HTML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: the file is not UTF-8 text") from None
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def title_from_text(text: str) -> str:
+    """The first line, when it stands alone like a headline (short, followed by a blank line)."""
+    lines = text.lstrip("\n").split("\n", 2)
+    first = lines[0].strip()
+    if first and len(first) <= MAX_TITLE_CHARS and (len(lines) == 1 or not lines[1].strip()):
+        return first
+    return ""
+
+
+def from_html(html: str, name: str, url: str | None = None) -> tuple[str, str, dt.date | None]:
+    """Main text, title and publication date of a web page (trafilatura)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False, as_dict=True)
+    if not doc or not (doc.get("text") or "").strip():
+        raise InputError(f"{name}: no article text found in this HTML page")
+    title = (doc.get("title") or "").strip()
+    body = doc["text"].strip()
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    published = None
+    if doc.get("date"):
+        try:
+            published = parse_date(doc["date"])
+        except InputError:
+            published = None
+    return text, title, published
+
+
+def fetch_url(url: str) -> str:
+    import trafilatura
+
+    html = trafilatura.fetch_url(url)
+    if not html:
+        raise InputError(f"{url}: could not download the page")
+    return html
+
+
+def make_article(text: str, *, id: str, source: str, title: str = "", lang: str | None = None,
+                 published: dt.date | None = None, published_source: str | None = None) -> Article:
+    """Settle the language (given, else detected) and build the Article."""
+    lang = check_language(lang) if lang else detect_language(text)
+    return Article(id=id, text=text, title=title or title_from_text(text), lang=lang, published=published,
+                   source=source, anchor=published, anchor_source=published_source if published else None)
+
+
+def read_article(source: str, *, lang: str | None = None, published: dt.date | None = None,
+                 stdin=None) -> Article:
+    """One article from a path, a URL or ``-`` (stdin). `published` (from the command line) wins
+    over what the page's metadata says; `lang` over detection."""
+    page_date = None
+    title = ""
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read()
+        raw = _decode(data if isinstance(data, bytes) else data.encode("utf-8"), "stdin")
+        text = raw
+        if raw.lstrip().startswith("<") and re.search(r"<(html|body|article|p)\b", raw[:5000], re.I):
+            text, title, page_date = from_html(raw, "stdin")
+        ident = "stdin"
+    elif re.match(r"https?://", source, re.I):
+        text, title, page_date = from_html(fetch_url(source), source, url=source)
+        ident = source
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"{source}: no such file")
+        if path.is_dir():
+            raise InputError(f"{source}: is a directory, not an article")
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"{source}: cannot read ({e.strerror})") from None
+        text = _decode(data, source)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            text, title, page_date = from_html(text, source)
+        ident = path.stem
+    if published is not None:
+        return make_article(text, id=ident, source=source, title=title, lang=lang, published=published,
+                            published_source="cli")
+    return make_article(text, id=ident, source=source, title=title, lang=lang, published=page_date,
+                        published_source="metadata")
+
+
+def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None = None) -> Iterator[Article]:
+    """Articles from a JSONL corpus: one ``{"id", "text", "lang"?, "dct"?}`` object per line.
+
+    A line's own ``lang`` and ``dct`` win over the command line's, which serve as defaults."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    with p.open("rb") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                text = obj["text"]
+                ident = str(obj.get("id", n))
+            except (ValueError, KeyError, TypeError):
+                raise InputError(f"{path}:{n}: not a JSON object with a \"text\" field") from None
+            if not isinstance(text, str):
+                raise InputError(f"{path}:{n}: \"text\" is not a string")
+            day = parse_date(obj["dct"], f"dct on line {n}") if obj.get("dct") else published
+            yield make_article(text, id=ident, source=f"{path}:{n}", title=obj.get("title") or "",
+                               lang=obj.get("lang") or lang, published=day,
+                               published_source="metadata" if obj.get("dct") else ("cli" if published else None))

@@ -1,0 +1,255 @@
+"""The `eventmap` command: a thin layer over the library that reads arguments, reports progress on
+stderr, and turns every user mistake into one line and exit code 2 (never a traceback).
+
+    eventmap ARTICLE [ARTICLE ...]        page + JSON per article, in output/
+    eventmap extract INPUT [-o FILE]      the JSON export (JSONL for a .jsonl corpus)
+    eventmap gazetteer build|info|lookup  the embedded offline gazetteer
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import webbrowser
+from pathlib import Path
+
+from eventmap import __version__
+from eventmap.article import parse_date, read_article, read_corpus, slugify
+from eventmap.atomic import write_text_atomic
+from eventmap.errors import InputError
+from eventmap.export import document_to_dict
+from eventmap.language import check_language
+from eventmap.pipeline import analyse
+
+EXIT_INPUT = 2
+FORMATS = ("html", "json", "geojson", "csv")
+
+MAIN_EPILOG = """\
+other commands:
+  eventmap extract INPUT [-o FILE]     write the JSON export (one line per document for .jsonl input)
+  eventmap gazetteer build|info|lookup NAME
+                                       build, describe or query the embedded offline gazetteer
+Run 'eventmap extract --help' or 'eventmap gazetteer --help' for their options.
+
+examples:
+  eventmap examples/pameran-perahu-makassar.txt
+  eventmap --lang en --published 2024-05-02 story.html -o reports/
+  curl -s https://example.org/news | eventmap - --lang id
+"""
+
+
+def _warn(msg: str) -> None:
+    print(f"eventmap: warning: {msg}", file=sys.stderr)
+
+
+def _info(msg: str) -> None:
+    print(f"eventmap: {msg}", file=sys.stderr)
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", metavar="CODE",
+                   help="language of the article(s), an ISO 639-1 code such as 'id' or 'en' "
+                        "(default: detected from the text)")
+    p.add_argument("--published", metavar="DATE",
+                   help="publication date YYYY-MM-DD, the anchor for relative dates such as 'kemarin' or "
+                        "'last week' (default: from the page's metadata or the corpus 'dct', "
+                        "else inferred from the latest full date in the text)")
+    from maps import geocoding
+
+    geocoding.add_arguments(p)
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="eventmap",
+        description="Read news articles and write, for each, a page where a timeline and a map are linked "
+                    "(output/<slug>.html) and the JSON export (output/<slug>.json).",
+        epilog=MAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("articles", nargs="+", metavar="ARTICLE",
+                   help="a text file, an .html file, an http(s) URL, or - for standard input")
+    _add_reading_options(p)
+    p.add_argument("-o", "--output", metavar="DIR", default="output",
+                   help="directory to write into (default: output/)")
+    p.add_argument("--formats", metavar="LIST", default="html,json",
+                   help=f"comma-separated outputs to write, of {', '.join(FORMATS)} (default: html,json)")
+    p.add_argument("--no-tiles", action="store_true",
+                   help="leave out the online OpenStreetMap tile layer (the offline land outline is always there)")
+    p.add_argument("--open", action="store_true", help="open the page in the web browser when done")
+    p.add_argument("--version", action="version", version=f"eventmap {__version__}")
+    return p
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="eventmap extract",
+        description="Write the JSON export: dates, places and events with character offsets. For a .jsonl "
+                    "corpus (lines {\"id\", \"text\", \"lang\"?, \"dct\"?}) one JSON line per input line, "
+                    "same id, 'dct' as the publication date.")
+    p.add_argument("input", metavar="INPUT", help="a text or .html file, a URL, - for stdin, or a .jsonl corpus")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    _add_reading_options(p)
+    return p
+
+
+def _gazetteer_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="eventmap gazetteer",
+                                description="The embedded offline gazetteer (built once into the user cache).")
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    b = sub.add_parser("build", help="build it now (it is otherwise built on first use)")
+    b.add_argument("--force", action="store_true", help="rebuild even if an up-to-date copy exists")
+    b.add_argument("--geonames", metavar="ZIP",
+                   help="also import a full GeoNames dump (allCountries.zip) you downloaded yourself")
+    b.add_argument("--alternate-names", metavar="ZIP", help="with --geonames: alternateNamesV2.zip")
+    sub.add_parser("info", help="where it is, its sources, versions, sizes and attribution")
+    lk = sub.add_parser("lookup", help="every candidate for a name, best first")
+    lk.add_argument("name", metavar="NAME")
+    lk.add_argument("-n", type=int, default=10, help="how many candidates to show (default 10)")
+    return p
+
+
+def _settings(args) -> tuple[str | None, object, object]:
+    lang = check_language(args.lang) if args.lang else None
+    published = parse_date(args.published, "--published date") if args.published else None
+    from maps import geocoding
+
+    try:
+        config = geocoding.config_from_args(args)
+    except ValueError as e:
+        raise InputError(str(e)) from None
+    online = geocoding.OnlineGeocoding(config, warn=_warn) if config is not None else None
+    return lang, published, online
+
+
+def _geojson(data: dict) -> dict:
+    features = []
+    for i, p in enumerate(data["places"]):
+        events = [e["id"] for e in data["events"] if i in e["places"]]
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+                         "properties": {k: v for k, v in p.items() if k not in ("lat", "lon")} | {"events": events}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _csv(data: dict) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["event", "when", "qualifier", "earliest", "latest", "place", "country", "lat", "lon",
+                "sentence_start", "sentence_end", "summary"])
+    for e in data["events"]:
+        when = e["when"] or {}
+        rows = [data["places"][i] for i in e["places"]] or [{}]
+        for p in rows:
+            w.writerow([e["id"], when.get("value"), when.get("qualifier"), when.get("earliest"), when.get("latest"),
+                        p.get("name"), p.get("country"), p.get("lat"), p.get("lon"),
+                        e["sentence"]["start"], e["sentence"]["end"], e["summary"]])
+    return buf.getvalue()
+
+
+def run_main(argv: list[str]) -> int:
+    args = _main_parser().parse_args(argv)
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise InputError(f"unknown format {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
+    lang, published, online = _settings(args)
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: exists and is not a directory")
+    articles = [read_article(src, lang=lang, published=published) for src in args.articles]
+    used: set[str] = set()
+    for article in articles:
+        _info(f"reading {article.source} ({article.lang})")
+        doc = analyse(article, geocoding=online, warn=_warn)
+        data = document_to_dict(doc)
+        slug = slugify(article.id if article.source not in ("-",) and not article.source.startswith("http")
+                       else (article.title or article.id))
+        while slug in used:
+            slug += "-2"
+        used.add(slug)
+        written = []
+        for fmt in formats:
+            path = out_dir / f"{slug}.{fmt}"
+            if fmt == "html":
+                from eventmap.page import render_page
+
+                write_text_atomic(path, render_page(doc, tiles=not args.no_tiles))
+            elif fmt == "json":
+                write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            elif fmt == "geojson":
+                write_text_atomic(path, json.dumps(_geojson(data), ensure_ascii=False) + "\n")
+            elif fmt == "csv":
+                write_text_atomic(path, _csv(data))
+            written.append(str(path))
+        _info(f"{len(doc.dates)} dates, {len(doc.places)} places, {len(doc.events)} events -> {', '.join(written)}")
+        if args.open and "html" in formats:
+            webbrowser.open((out_dir / f"{slug}.html").resolve().as_uri())
+    return 0
+
+
+def run_extract(argv: list[str]) -> int:
+    args = _extract_parser().parse_args(argv)
+    lang, published, online = _settings(args)
+    if args.input.lower().endswith(".jsonl"):
+        docs = (analyse(a, geocoding=online, warn=_warn) for a in read_corpus(args.input, lang=lang,
+                                                                               published=published))
+        lines = [json.dumps(document_to_dict(d), ensure_ascii=False) for d in docs]
+        text = "\n".join(lines) + ("\n" if lines else "")
+    else:
+        doc = analyse(read_article(args.input, lang=lang, published=published), geocoding=online, warn=_warn)
+        text = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_gazetteer(argv: list[str]) -> int:
+    args = _gazetteer_parser().parse_args(argv)
+    from maps import gazetteer
+
+    if args.action == "build":
+        path = gazetteer.build(force=args.force)
+        _info(f"gazetteer ready: {path}")
+        if args.geonames:
+            from maps.geonames_import import import_geonames
+
+            path = import_geonames(args.geonames, args.alternate_names)
+            _info(f"GeoNames imported: {path}")
+    elif args.action == "info":
+        print(json.dumps(gazetteer.info(), ensure_ascii=False, indent=1, default=str))
+    elif args.action == "lookup":
+        gaz = gazetteer.Gazetteer.open()
+        found = gaz.lookup(args.name)[: args.n]
+        if not found:
+            _info(f"no gazetteer entry for {args.name!r}")
+            return 1
+        for c in found:
+            print(f"{c.name}\t{c.kind}\t{c.country or '-'}\t{c.lat:.4f},{c.lon:.4f}\tpop {c.population}\t"
+                  f"{c.source}/{c.match}\tprior {c.prior:.2f}")
+    return 0
+
+
+COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
+        return run_main(argv)
+    except InputError as e:
+        print(f"eventmap: error: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("eventmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Join dates and places into events: what happened, when, where, and from which sentence.
+
+An event is a sentence that carries a time (a date expression, or a cue word such as
+"sebelumnya"/"previously" or "saat ini"/"currently" read against the anchor date) or a place.
+Undated sentences that only add places continue the event before them in the same paragraph
+("Marawi is under attack now. The area borders North Sulawesi."), so a story's follow-up
+sentences land on the map with the event they explain. Sentences with places but no time and
+nothing to continue become undated events, so every marker still has an item to point to.
+
+Cue words are data (data/event_cues.json), one table per language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from eventmap.model import Article, Event
+from eventmap.sentences import Sentence, split_sentences
+from maps.model import PlaceMention
+from timeline.model import DateMention, TimeSpan
+
+SUMMARY_CHARS = 240
+PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "season": 5, "quarter": 5,
+                  "year": 6, "decade": 7, "century": 8}
+CALENDAR_TYPES = ("DATE", "TIME")
+
+
+@lru_cache(maxsize=None)
+def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    table = json.loads(resources.files("eventmap.data").joinpath("event_cues.json").read_text("utf-8"))
+    words = table.get(lang, {})
+    out = []
+    for qualifier in ("ongoing", "before", "after"):
+        phrases = sorted(words.get(qualifier, []), key=len, reverse=True)
+        if phrases:
+            alt = "|".join(re.escape(p) for p in phrases)
+            out.append((qualifier, re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)))
+    return tuple(out)
+
+
+def cue_qualifier(sentence: str, lang: str) -> str | None:
+    """The first cue in the sentence decides: ``before``, ``after`` or ``ongoing`` (or None)."""
+    best = None
+    for qualifier, pattern in _cue_patterns(lang):
+        m = pattern.search(sentence)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), qualifier)
+    return best[1] if best else None
+
+
+def _on_calendar(m: DateMention) -> bool:
+    return m.span.type in CALENDAR_TYPES and (m.span.earliest is not None or m.span.value == "PRESENT_REF")
+
+
+def main_time(mentions: list[DateMention], anchor: dt.date | None) -> TimeSpan | None:
+    """The time an event is drawn at: the most precise calendar date of its sentence (first wins ties).
+    A present reference ("now", "saat ini") becomes the anchor date, qualified as ongoing."""
+    dated = [m for m in mentions if _on_calendar(m)]
+    if not dated:
+        return None
+    best = min(dated, key=lambda m: PRECISION_RANK.get(m.span.precision or "", 9))
+    span = best.span
+    if span.value == "PRESENT_REF":
+        iso = anchor.isoformat() if anchor else None
+        return TimeSpan(iso or "PRESENT_REF", "DATE", "day" if iso else None, span.qualifier or "ongoing",
+                        span.earliest or iso, span.latest or iso)
+    return span
+
+
+def cue_time(qualifier: str, anchor: dt.date | None) -> TimeSpan | None:
+    if anchor is None:
+        return None
+    iso = anchor.isoformat()
+    return TimeSpan(iso, "DATE", "day", qualifier, iso, iso)
+
+
+def summarise(text: str) -> str:
+    s = " ".join(text.split())
+    return s if len(s) <= SUMMARY_CHARS else s[:SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _inside(m, s: Sentence) -> bool:
+    return s.start <= m.start < s.end
+
+
+def build_events(article: Article, dates: list[DateMention], places: list[PlaceMention],
+                 sentences: list[Sentence] | None = None) -> list[Event]:
+    text = article.text
+    if sentences is None:
+        sentences = split_sentences(text, article.lang)
+    events: list[dict] = []
+    for s in sentences:
+        d_ids = [i for i, m in enumerate(dates) if _inside(m, s)]
+        p_ids = [i for i, m in enumerate(places) if _inside(m, s) and m.place is not None]
+        if not d_ids and not p_ids:
+            continue
+        when = main_time([dates[i] for i in d_ids], article.anchor)
+        if when is None and p_ids:
+            q = cue_qualifier(text[s.start:s.end], article.lang)
+            if q:
+                when = cue_time(q, article.anchor)
+            else:
+                last = events[-1] if events else None
+                if last and last["paragraph"] == s.paragraph and last["when"] is not None:
+                    last["place_ids"] += [i for i in p_ids if i not in last["place_ids"]]
+                    last["date_ids"] += d_ids
+                    last["end"] = s.end
+                    continue
+        if when is None and not p_ids:
+            # a duration or set with no place: nothing to draw on the timeline or the map
+            if not any(_on_calendar(dates[i]) for i in d_ids):
+                continue
+        events.append({"when": when, "date_ids": d_ids, "place_ids": p_ids, "start": s.start, "end": s.end,
+                       "main_end": s.end, "paragraph": s.paragraph})
+    return [Event(id=f"e{n}", when=e["when"], date_ids=e["date_ids"], place_ids=e["place_ids"],
+                  sentence=(e["start"], e["end"]), summary=summarise(text[e["start"]:e["main_end"]]))
+            for n, e in enumerate(events, 1)]

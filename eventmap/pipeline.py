@@ -1,0 +1,54 @@
+"""The pipeline: article -> mentions -> events -> Document. One direction, each stage reads only
+what the stage before it produced.
+
+This is also the Python API:
+
+    >>> from eventmap import analyse, read_article
+    >>> doc = analyse(read_article("story.txt", lang="id"))
+    >>> doc.events[0].when.value
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from eventmap.events import build_events
+from eventmap.model import Article, Document
+from eventmap.sentences import split_sentences
+from maps import find_places
+from timeline import find_dates, infer_anchor
+
+
+def settle_anchor(article: Article) -> None:
+    """Relative dates are read against the publication date; when none is known, against the latest
+    full date the article itself gives (marked "inferred")."""
+    if article.anchor is None:
+        inferred = infer_anchor(article.text, article.lang)
+        if inferred is not None:
+            article.anchor = inferred
+            article.anchor_source = "inferred"
+
+
+def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None = None) -> Document:
+    """Read one article. `geocoding` is an optional `maps.geocoding.OnlineGeocoding`."""
+    warnings: list[str] = []
+
+    def note(msg: str) -> None:
+        warnings.append(msg)
+        if warn:
+            warn(msg)
+
+    settle_anchor(article)
+    if article.anchor is None:
+        note(f"{article.id}: no publication date known and none found in the text; "
+             "relative dates (\"yesterday\") cannot be placed (give --published)")
+    dates = find_dates(article.text, article.lang, article.anchor)
+    mentions = find_places(article.text, article.lang)
+    places = [m for m in mentions if m.place is not None]
+    unresolved = [m for m in mentions if m.place is None]
+    if geocoding is not None:
+        places, unresolved = geocoding.resolve(article.text, article.lang, places, unresolved)
+        places.sort(key=lambda m: m.start)
+    sentences = split_sentences(article.text, article.lang)
+    events = build_events(article, dates, places, sentences)
+    return Document(article=article, dates=dates, places=places, unresolved=unresolved, events=events,
+                    warnings=warnings)

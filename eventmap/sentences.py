@@ -1,0 +1,80 @@
+"""Split an article into sentences and paragraphs, keeping character offsets.
+
+Events are built per sentence, and every item on the page points back to one, so the split must
+keep exact offsets into the article text. A small rule-based splitter is enough for news prose:
+it breaks at paragraph breaks and at . ! ? … followed by a capital, a digit or an opening quote,
+except after known abbreviations (a per-language table, data/abbreviations.json) and initials.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[-•*]\s)")
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\w¿¡])", re.UNICODE)
+_WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    table = json.loads(resources.files("eventmap.data").joinpath("abbreviations.json").read_text("utf-8"))
+    return frozenset(table.get("*", [])) | frozenset(table.get(lang, []))
+
+
+def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:
+    if m.group(1) != ".":
+        return True
+    nxt = text[m.end():m.end() + 1]
+    w = _WORD_BEFORE.search(text, 0, m.start())
+    word = w.group(1).lower().rstrip(".") if w else ""
+    if word in abbrev:
+        return False
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
+        return False
+    if nxt.islower():
+        return False
+    return True
+
+
+def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
+    """Sentences in order, trimmed of surrounding white space, each with its paragraph number."""
+    abbrev = _abbreviations(lang)
+    out: list[Sentence] = []
+    para = 0
+    pos = 0
+    blocks = []
+    for m in _PARAGRAPH.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    for bstart, bend in blocks:
+        block = text[bstart:bend]
+        if not block.strip():
+            continue
+        cut = 0
+        for m in _BOUNDARY.finditer(block):
+            if _is_break(block, m, abbrev):
+                _add(out, text, bstart + cut, bstart + m.end(2), para)
+                cut = m.end()
+        _add(out, text, bstart + cut, bend, para)
+        para += 1
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, para))

@@ -1,0 +1,72 @@
+"""Events from hand-made mentions: the joining rules, independent of the tagger and the geoparser."""
+import datetime as dt
+
+from eventmap.events import build_events, cue_qualifier
+from eventmap.model import Article
+from maps.model import Place, PlaceMention
+from timeline.model import DateMention, TimeSpan
+
+
+def article(text, lang="en", anchor=dt.date(2024, 5, 2)):
+    return Article(id="t", text=text, lang=lang, anchor=anchor, anchor_source="cli")
+
+
+def place(text, word, lat=0.0, lon=0.0, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return PlaceMention(start, start + len(word), word, Place(word, lat, lon))
+
+
+def date(text, word, value, precision="day", type_="DATE", qualifier=None):
+    start = text.index(word)
+    span = TimeSpan(value, type_, precision, qualifier, value if value[:1].isdigit() else None,
+                    value if value[:1].isdigit() else None)
+    return DateMention(start, start + len(word), word, span)
+
+
+def test_dated_sentence_with_place_is_one_event():
+    t = "Talks opened in Nairobi on 2 May 2024. Nothing else."
+    ev = build_events(article(t), [date(t, "2 May 2024", "2024-05-02")], [place(t, "Nairobi")])
+    assert len(ev) == 1
+    assert ev[0].when.value == "2024-05-02" and ev[0].place_ids == [0] and ev[0].date_ids == [0]
+    assert t[ev[0].sentence[0]:ev[0].sentence[1]] == "Talks opened in Nairobi on 2 May 2024."
+
+
+def test_cue_words_give_before_and_ongoing():
+    t = "Previously, the envoy stopped in Cairo. Fighting currently rages around Goma."
+    ev = build_events(article(t), [], [place(t, "Cairo"), place(t, "Goma")])
+    assert [(e.when.qualifier, e.when.value) for e in ev] == [("before", "2024-05-02"), ("ongoing", "2024-05-02")]
+
+
+def test_indonesian_cues_come_from_the_table():
+    assert cue_qualifier("Sebelumnya, ia singgah di Medan.", "id") == "before"
+    assert cue_qualifier("Warga kini tengah mengungsi.", "id") == "ongoing"
+    assert cue_qualifier("Rapat berikutnya dijadwalkan di Padang.", "id") == "after"
+    assert cue_qualifier("Ia singgah di Medan.", "id") is None
+
+
+def test_undated_follow_up_sentence_continues_the_event_in_its_paragraph():
+    t = "Floods hit Lagos on 2 May 2024. The water reached Ikeja too.\n\nOfficials met in Abuja."
+    ev = build_events(article(t), [date(t, "2 May 2024", "2024-05-02")],
+                      [place(t, "Lagos"), place(t, "Ikeja"), place(t, "Abuja")])
+    assert len(ev) == 2
+    assert ev[0].place_ids == [0, 1] and ev[0].when.value == "2024-05-02"
+    assert ev[1].when is None and ev[1].place_ids == [2]   # new paragraph: an undated event of its own
+
+
+def test_most_precise_date_wins_and_present_ref_is_ongoing_at_anchor():
+    t = "In 2023 and on 3 March 2023 crews worked in Oslo. Now they work in Bergen."
+    ds = [date(t, "2023", "2023", "year"), date(t, "3 March 2023", "2023-03-03"),
+          DateMention(t.index("Now"), t.index("Now") + 3, "Now", TimeSpan("PRESENT_REF", "DATE"))]
+    ev = build_events(article(t), ds, [place(t, "Oslo"), place(t, "Bergen")])
+    assert ev[0].when.value == "2023-03-03"
+    assert ev[1].when.qualifier == "ongoing" and ev[1].when.earliest == "2024-05-02"
+
+
+def test_durations_alone_make_no_event_and_unanchored_cues_stay_undated():
+    t = "The strike lasted three weeks. Earlier, talks failed in Lima."
+    ds = [DateMention(t.index("three weeks"), t.index("three weeks") + 11, "three weeks",
+                      TimeSpan("P3W", "DURATION"))]
+    ev = build_events(article(t, anchor=None), ds, [place(t, "Lima")])
+    assert len(ev) == 1 and ev[0].when is None and ev[0].place_ids == [0]

@@ -1,0 +1,27 @@
+from eventmap.sentences import split_sentences
+
+
+def texts(t, lang="en"):
+    return [t[s.start:s.end] for s in split_sentences(t, lang)]
+
+
+def test_abbreviations_and_initials_do_not_split():
+    t = "Dr. Amina K. Osei arrived in Accra on Jan. 4. She met the U.N. envoy there."
+    assert texts(t) == ["Dr. Amina K. Osei arrived in Accra on Jan. 4.", "She met the U.N. envoy there."]
+
+
+def test_quotes_and_question_marks():
+    t = 'Why now? "We had no choice," she said. Work resumed.'
+    assert texts(t) == ["Why now?", '"We had no choice," she said.', "Work resumed."]
+
+
+def test_paragraphs_are_numbered_and_offsets_exact():
+    t = "Judul Berita\n\nKalimat pertama di Bandung. Kalimat kedua.\n\nParagraf baru."
+    ss = split_sentences(t, "id")
+    assert [s.paragraph for s in ss] == [0, 1, 1, 2]
+    assert t[ss[2].start:ss[2].end] == "Kalimat kedua."
+
+
+def test_indonesian_abbreviation_table():
+    t = "Kantor itu ada di Jl. Sudirman No. 5. Warga datang."
+    assert texts(t, "id") == ["Kantor itu ada di Jl. Sudirman No. 5.", "Warga datang."]
