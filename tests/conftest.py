@@ -1,0 +1,16 @@
+"""Shared test set-up.
+
+Tests never touch the user's own cache: unless EVENTMAP_CACHE_DIR is already set (to reuse a built
+gazetteer between local runs), the whole session - subprocesses included - gets a fresh cache
+directory, so the gazetteer is built from the installed packages exactly as on a new machine.
+"""
+import os
+import tempfile
+
+import pytest
+
+
+def pytest_configure(config):
+    if not os.environ.get("EVENTMAP_CACHE_DIR"):
+        os.environ["EVENTMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="eventmap-test-cache-")
+    os.environ.setdefault("XDG_CACHE_HOME", os.environ["EVENTMAP_CACHE_DIR"])
