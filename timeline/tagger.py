@@ -1,27 +1,150 @@
-"""Placeholder tagger (to be replaced by the full rule-based tagger)."""
+"""The temporal tagger: find date expressions in a text and normalise them to TIMEX3 time spans.
+
+Pipeline: candidates (timeline/candidates.py, regexes compiled once per language from the tables in
+timeline/lang.py) -> a choice of non-overlapping candidates (longest first) -> readings in text order
+(timeline/normalize.py; later readings see earlier ones: a clock time takes the last day mentioned) ->
+ranges, part-of-period words ("early", "akhir") and signal words ("since", "sejak", "sekitar") widen the
+span and set the qualifier -> `DateMention`s with earliest/latest bounds for drawing.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from timeline.calendar import bounds, narrow
+from timeline.candidates import alt, find_candidates, grammar
 from timeline.model import DateMention, TimeSpan
+from timeline.normalize import Context, Reading, read
 
-_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CALENDAR_KINDS = {"date", "wd_date", "numeric", "wd_numeric", "iso", "day_range"}
+
+
+def _choose(cands, ctx: Context):
+    """Non-overlapping candidates that read as dates, longest first, ties to the more specific shape."""
+    valid = [c for c in cands if read(c, ctx)]
+    valid.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in valid:
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            taken.append((c.start, c.end))
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _range_joiner(lang: str) -> re.Pattern:
+    t = grammar(lang).table
+    dash = alt(t.get("range_dash"))
+    seconds = alt([p[1] for p in t.get("range_between")])
+    return re.compile(rf"^\s*(?:{dash}|-|–|{seconds})\s*$", re.I)
+
+
+def _link_ranges(chosen, text: str, lang: str) -> set[int]:
+    """Mark 'A - B' / 'from A to B' / 'antara A dan B': A borrows B's year; returns the indexes of B."""
+    joiner = _range_joiner(lang)
+    t = grammar(lang).table
+    firsts = alt([p[0] for p in t.get("range_between")])
+    opener = re.compile(rf"(?:^|\W)(?:{firsts})\s+$", re.I)
+    ends = set()
+    for i in range(len(chosen) - 1):
+        a, b = chosen[i], chosen[i + 1]
+        between = text[a.end:b.start]
+        if len(between) > 12 or not joiner.match(between):
+            continue
+        word = between.strip().lower()
+        if word in {p[1].lower() for p in t.get("range_between")} and word not in {w.lower() for w in t.get("range_dash")}:
+            if not opener.search(text[max(0, a.start - 15):a.start]):
+                continue
+        ends.add(i + 1)
+        a.fields["range_end"] = True
+        if "y" not in a.fields and "y" in b.fields and ("mon" in a.fields):
+            y = int(b.fields["y"])
+            months = t.months
+            ma = months.get(a.fields["mon"].lower().rstrip("."))
+            mb = months.get(b.fields.get("mon", "").lower().rstrip("."), 13)
+            a.fields["range_year"] = y - 1 if ma and ma > mb else y
+    return ends
+
+
+def _extend(r: Reading, text: str, floor: int, g, is_range_end: bool) -> None:
+    """Widen a reading over a part-of-period word before it, then over a signal word."""
+    if r.type in ("DATE", "TIME"):
+        m = g.prefix_part.search(text[max(floor, r.start - 40):r.start])
+        if m:
+            r.start -= len(m.group(0))
+            r.qualifier = g.table.get("parts", {}).get(re.sub(r"\s+", " ", m.group("part").lower()))
+    if is_range_end:
+        return
+    m = g.prefix_signal.search(text[max(floor, r.start - 25):r.start])
+    if m:
+        q = g.table.get("signals", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()))
+        if r.type in ("DURATION", "SET") and q != "approx":
+            return
+        r.start -= len(m.group(0))
+        if r.qualifier is None:
+            r.qualifier = q
+        else:
+            r.notes.append(f"{m.group('sig')}: {q}")
+
+
+def _span(r: Reading, anchor: dt.date | None) -> TimeSpan:
+    lo_hi = None
+    if r.type in ("DATE", "TIME"):
+        lo_hi = bounds(r.value)
+        if lo_hi is None and r.value == "PRESENT_REF" and anchor:
+            lo_hi = (anchor, anchor)
+    earliest = latest = None
+    if lo_hi:
+        lo, hi = narrow(*lo_hi, r.qualifier)
+        earliest, latest = lo.isoformat(), hi.isoformat()
+    return TimeSpan(r.value, r.type, r.precision, r.qualifier, earliest, latest)
 
 
 def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[DateMention]:
-    out = []
-    for m in _NUMERIC.finditer(text):
-        d, mo, y = map(int, m.groups())
-        try:
-            day = dt.date(y, mo, d)
-        except ValueError:
-            continue
-        iso = day.isoformat()
-        out.append(DateMention(m.start(), m.end(), m.group(), TimeSpan(iso, "DATE", "day", None, iso, iso)))
+    """Date expressions in `text` (sorted, non-overlapping, exact offsets) with TIMEX3 values.
+
+    `anchor` is the publication date; without one, the latest full date written in the text is used
+    (see `infer_anchor`), and relative expressions are left out when there is none.
+    """
+    if not text:
+        return []
+    if anchor is None:
+        anchor = infer_anchor(text, lang)
+    g = grammar(lang)
+    probe = Context(text, g, anchor, last_day="2000-01-01")
+    chosen = _choose(find_candidates(text, lang), probe)
+    range_ends = _link_ranges(chosen, text, lang)
+    ctx = Context(text, g, anchor)
+    out: list[DateMention] = []
+    floor = 0
+    for i, c in enumerate(chosen):
+        for r in read(c, ctx):
+            _extend(r, text, floor, g, i in range_ends)
+            if _FULL_DAY.match(r.value):
+                ctx.last_day = r.value[:10]
+            if r.precision == "quarter":
+                ctx.last_quarter = (r.value, r.start)
+            if i in range_ends or c.fields.get("range_end"):
+                r.notes.append("part of a range")
+            out.append(DateMention(r.start, r.end, text[r.start:r.end], _span(r, anchor), r.notes))
+            floor = r.end
     return out
 
 
 def infer_anchor(text: str, lang: str) -> dt.date | None:
-    days = [dt.date.fromisoformat(m.span.value) for m in find_dates(text, lang) if m.span.precision == "day"]
-    return max(days) if days else None
+    """The latest full (day-precision, year written) date in the text, for articles without a date."""
+    if not text:
+        return None
+    g = grammar(lang)
+    ctx = Context(text, g, None)
+    best = None
+    for c in find_candidates(text, lang):
+        if c.kind not in _CALENDAR_KINDS:
+            continue
+        for r in read(c, ctx):
+            if _FULL_DAY.match(r.value):
+                d = dt.date.fromisoformat(r.value[:10])
+                best = d if best is None or d > best else best
+    return best

@@ -1,0 +1,78 @@
+"""Placing partial and relative expressions on the calendar: tense cues, the year that fits, weekdays.
+
+Why: news mostly reports the recent past, so a bare "9 August" or "Wednesday" is read as the closest
+occurrence around the publication date, moved forward or back by tense words found in the same sentence
+(future cues such as "will"/"akan", past cues such as "was"/"telah"), all taken from the language tables.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_SENT_END = re.compile(r"[.!?\n]\s|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Rough sentence around [start, end): from after the previous full stop to the next one."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+             text.rfind("! ", 0, start))
+    m = _SENT_END.search(text, end)
+    return lo + 1, (m.start() + 1 if m else len(text))
+
+
+def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern) -> int:
+    """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue."""
+    lo, hi = sentence_bounds(text, start, end)
+    left, right = text[lo:start], text[end:hi]
+    if future_cue.search(left) or future_cue.search(right):
+        return 1
+    if past_cue.search(left) or past_cue.search(right):
+        return -1
+    return 0
+
+
+def fit_year(anchor: dt.date, month: int, day: int | None, direction: int) -> int:
+    """The year for a month (and day) written without one.
+
+    Without a tense cue the anchor's own year is taken unless that puts the date more than about eight
+    months away (January read in a late-November article is next January). A future cue moves a date
+    that lies before the anchor into the next year; a past cue moves a date after the anchor back.
+    """
+    d = day or 15
+    try:
+        same = dt.date(anchor.year, month, min(d, 28 if month == 2 else d))
+    except ValueError:
+        same = dt.date(anchor.year, month, 28)
+    delta_days = (same - anchor).days
+    month_level = day is None and month == anchor.month
+    if direction > 0 and delta_days < 0 and not month_level:
+        return anchor.year + 1
+    if direction < 0 and delta_days > 0 and not month_level:
+        return anchor.year - 1
+    if direction == 0:
+        if delta_days > 245:
+            return anchor.year - 1
+        if delta_days < -300:
+            return anchor.year + 1
+    return anchor.year
+
+
+def resolve_weekday(anchor: dt.date, weekday: int, shift: int | None, direction: int) -> dt.date:
+    """The date of a weekday near the anchor.
+
+    shift -1 ("last Wednesday", "Rabu lalu"): the latest one before the anchor; +1: the first one after it;
+    0 ("this Wednesday"): the one in the anchor's week. With no shift word the tense decides: the next
+    one on or after the anchor for the future, else the latest one on or before it.
+    """
+    diff = weekday - anchor.weekday()
+    if shift == -1:
+        back = (anchor.weekday() - weekday) % 7 or 7
+        return anchor - dt.timedelta(days=back)
+    if shift == 1:
+        fwd = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + dt.timedelta(days=fwd)
+    if shift == 0:
+        return anchor + dt.timedelta(days=diff)
+    if direction > 0:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)

@@ -1,0 +1,152 @@
+"""Find date-expression candidates with exact character offsets.
+
+Why: the candidate finder must be fast (it runs over every article) and multilingual, so it is a set of
+regular expressions compiled once per language from the language table (timeline/lang.py). The templates
+below are language-neutral shapes ("count unit ago-word", "weekday (d/m/y)", "day month year" ...); the
+words come from data. Each match becomes a `Candidate` whose `kind` names the shape and whose `fields`
+hold the named parts; timeline/normalize.py turns those into TIMEX3 values.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.lang import LangTable, load_language
+
+B = r"(?<![\w])"          # word start
+E = r"(?![\w])"           # word end
+DAYNUM = r"(?:0?[1-9]|[12]\d|3[01])"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+NEVER = r"(?!x)x"
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    fields: dict = field(default_factory=dict)
+    rank: int = 0
+    spans: dict = field(default_factory=dict)  # group name -> (start, end) in the text
+
+
+def alt(words) -> str:
+    """A regex alternation of words/phrases, longest first; spaces match any whitespace."""
+    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    if not words:
+        return NEVER
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _shapes(t: LangTable) -> list[tuple[str, str]]:
+    """(kind, regex) pairs, most specific first (ties between equal-length matches go to the earlier)."""
+    x = t.get
+    ordsuf = alt(x("ordinal_suffixes"))
+    day = rf"(?P<d>{DAYNUM})(?:{ordsuf})?"
+    mon = rf"(?P<mon>{alt(t.months)})\.?"
+    wd = rf"(?P<wd>{alt(t.weekdays)})\.?"
+    num = rf"(?P<num>\d{{1,3}}|{alt(t.numbers)})"
+    unit = rf"(?P<unit>{alt(t.units)})"
+    pods = x("pods")
+    pod = rf"(?P<pod>{alt(pods)})"
+    tz = rf"(?P<tz>{alt(x('timezones'))})"
+    ampm = rf"(?P<ampm>{alt(x('ampm'))})"
+    clock_pre = rf"(?P<clk_pre>{alt(x('clock_pre'))})"
+    yprefix = alt(x("year_prefix"))
+    shift_pre = rf"(?P<shift_pre>{alt(t.shift_pre)})"
+    shift_post = rf"(?P<shift_post>{alt(t.shift_post)})"
+    tail = (rf"(?:\s*,?\s*{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)(?:\s*{tz})?)?"
+            rf"(?:\s+{pod})?(?:\s+(?P<tail>{alt(x('day_tail'))}){E})?")
+    y_opt = rf"(?:\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?"
+    numeric_guard_pre = r"(?<![\w/.,:-])"
+    numeric_guard_post = r"(?![\w/]|[.,:-]\d)"
+    dash = alt(x("range_dash")) + r"|-|–"
+    shapes = [
+        ("wd_numeric", rf"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\)" + tail),
+        ("wd_numeric", rf"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{numeric_guard_post}" + tail),
+        ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{day}\s+{mon}{y_opt}\s*\)?(?!\w)" + tail),
+        ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:\s*,\s*|\s+)?(?:(?P<y>{YEAR4}))?\s*\)?(?!\w)" + tail),
+        ("iso", rf"{numeric_guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){numeric_guard_post}" + tail),
+        ("numeric", rf"{numeric_guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){numeric_guard_post}" + tail),
+        ("day_range", rf"{B}(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}\s+{mon}{y_opt}{E}"),
+        ("day_range", rf"{B}{mon}\s+(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?{E}"),
+        ("date", rf"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:de\s+)?{mon}(?:\s*-?\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?{E}" + tail),
+        ("date", rf"{B}{mon}\s+{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?(?!\w|[.,:]\d)" + tail),
+        ("month_year", rf"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix}|of)\s+))(?P<y>{YEAR4}){E}"),
+        ("month_year", rf"{B}{mon}\s+'(?P<y2>\d\d){E}"),
+        ("quarter", rf"{B}(?:(?P<qord>{alt(x('ordinals'))})(?:\s+|-)(?P<qw>{alt(x('quarter_words') + x('half_words'))})"
+                    rf"|(?P<qw2>{alt(x('quarter_words') + x('half_words'))})\s+(?:ke-?)?(?P<qord2>{alt(x('ordinals'))})"
+                    rf"|Q(?P<qn>[1-4])|H(?P<hn>[12])){E}(?:\s*,?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E})?"),
+        ("current_period", rf"{B}(?P<cp>{alt(x('current_period'))}){E}"),
+        ("year_ago", rf"{B}(?P<ya>{alt(x('year_ago_period'))}){E}"),
+        ("season", rf"{B}(?:{shift_pre}\s+)?(?P<season>{alt(x('seasons'))})(?:\s+{shift_post})?(?:\s*,?\s*(?:of\s+)?(?P<y>{YEAR4}))?{E}"),
+        ("decade", rf"{B}(?:(?P<dprefix>{alt(x('decade_prefix'))})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{alt(x('decade_suffixes'))}){E}"),
+        ("century", rf"{B}(?P<cw>{alt(x('century_words'))})\s*-?\s*(?P<cent>\d{{1,2}}|[XVI]{{1,5}}){E}"),
+        ("century", rf"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:{ordsuf})\s+(?P<cw>{alt(x('century_words'))}){E}"),
+        ("ago", rf"{B}{num}\s+{unit}\s+(?P<ago>{alt(t.ago_post)}){E}"),
+        ("ago", rf"{B}(?P<one>{alt(t.unit_one)})\s+(?P<ago>{alt(t.ago_post)}){E}"),
+        ("deictic_pod", rf"{B}(?P<dpod>{alt(t.deictic_pod)}){E}"),
+        ("wd_shift", rf"{B}{shift_pre}\s+{wd}{E}"),
+        ("wd_shift", rf"{B}{wd}\s+{shift_post}{E}"),
+        ("rel_unit", rf"{B}{shift_pre}\s+{unit}{E}"),
+        ("rel_unit", rf"{B}{unit}\s+{shift_post}{E}"),
+        ("deictic", rf"{B}(?P<deictic>{alt(t.deictic_days)}){E}" + tail),
+        ("set", rf"{B}(?P<setw>{alt(x('set_words'))}){E}"),
+        ("set", rf"{B}(?P<setpre>{alt(x('set_pre'))})\s+(?:{num}\s+)?(?:{unit}|{wd}|{mon}|{pod}){E}"),
+        ("duration", rf"{B}(?:(?P<dpre>{alt(x('duration_pre'))})\s+)?{num}(?:\s*(?:-|–|{alt(['to', 'or', 'hingga', 'atau', 'sampai'])})\s*(?P<num2>\d{{1,3}}|{alt(t.numbers)}))?\s+{unit}{E}"),
+        ("duration", rf"{B}(?P<one>{alt(t.unit_one)}){E}"),
+        ("duration", rf"{B}(?P<vague>{alt(x('duration_vague'))}){E}"),
+        ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])(?:[.:](?P<mm>[0-5]\d))?(?:\s*{ampm})?(?:\s*{tz})?(?:\s+{pod})?(?!\w|[.:]\d)"),
+        ("clock", rf"{numeric_guard_pre}(?P<hh>[01]?\d|2[0-3])(?:[.:](?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
+        ("clock", rf"{numeric_guard_pre}(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)\s*{tz}(?!\w)"),
+        ("ref", rf"{B}(?P<present>{alt(x('present_ref') + sorted(t.present_words))}){E}"),
+        ("ref", rf"{B}(?P<past>{alt(x('past_ref'))}){E}"),
+        ("ref", rf"{B}(?P<future>{alt(x('future_ref'))}){E}"),
+        ("wd", rf"{B}{wd}{E}" + tail),
+        ("month", rf"{B}{mon}(?!\w)"),
+        ("year", rf"{B}(?P<yprefix>{yprefix})\s+(?P<y>{YEAR4}){numeric_guard_post}"),
+        ("year", rf"(?<![\w$€£¥#.,/:+-])(?P<y>{YEAR4}){numeric_guard_post}"),
+        ("year", rf"(?<![\w$€£¥#.,/:+-])'(?P<y2>\d\d){E}(?!\s*(?:%|percent|persen))"),
+    ]
+    return shapes
+
+
+@dataclass
+class Grammar:
+    table: LangTable
+    shapes: list  # (kind, compiled regex, rank)
+    prefix_part: re.Pattern
+    prefix_signal: re.Pattern
+    weak_cue: re.Pattern
+    future_cue: re.Pattern
+    past_cue: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """Compile (once per language) the shapes and the helper patterns."""
+    t = load_language(lang)
+    shapes = [(kind, re.compile(rx, re.IGNORECASE), i) for i, (kind, rx) in enumerate(_shapes(t))]
+    x = t.get
+    joiners = alt(["of", "of the"]) if t.code == "en" else NEVER
+    prefix_part = re.compile(rf"(?:^|(?<=[^\w]))(?P<part>{alt(x('parts'))})(?:\s*-\s*|\s+)(?:(?:{joiners})\s+)?$", re.I)
+    prefix_signal = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signals'))})\s+$", re.I)
+    weak_cue = re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(t.weak_name_cues)})(?:\s+the)?[\s-]+$", re.I)
+    future_cue = re.compile(rf"{B}(?:{alt(x('future_cues'))}){E}", re.I)
+    past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}){E}", re.I)
+    return Grammar(t, shapes, prefix_part, prefix_signal, weak_cue, future_cue, past_cue)
+
+
+def find_candidates(text: str, lang: str) -> list[Candidate]:
+    """Every shape match, ordered by start, longest first, then by shape rank (overlaps are resolved later)."""
+    g = grammar(lang)
+    found = []
+    for kind, rx, rank in g.shapes:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                fields = {k: v for k, v in m.groupdict().items() if v is not None}
+                spans = {k: m.span(k) for k in fields} if kind == "day_range" else {}
+                found.append(Candidate(m.start(), m.end(), kind, fields, rank, spans))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
+    return found

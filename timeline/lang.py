@@ -1,0 +1,156 @@
+"""Language tables for the date tagger: dateparser's locale data plus the project's own additions.
+
+Why: every language dateparser knows should work at least for absolute dates and month names, so the
+month/weekday names, unit words, relative phrases and the usual day/month order come from dateparser's
+`date_translation_data`; `timeline/data/<lang>.json` adds what dateparser lacks (number words, part-of-day
+words, seasons, quarter words, tense cues ...). No language is special-cased in code.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DP_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "FN"}
+DP_PODS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "early_morning": "MO"}
+_REL = re.compile(r"^(in )?(\d+) (\w+?)( ago)?$")
+
+
+@dataclass
+class LangTable:
+    """Everything the candidate finder and the normaliser need to know about one language."""
+
+    code: str
+    date_order: str = "DMY"
+    names_capitalized: bool = False
+    months: dict = field(default_factory=dict)        # name -> 1..12
+    weekdays: dict = field(default_factory=dict)      # name -> 0..6 (Monday = 0)
+    short_names: set = field(default_factory=set)     # abbreviations: need a dot or a number next to them
+    weak_names: set = field(default_factory=set)      # names that are also common words: need a cue
+    weak_name_cues: list = field(default_factory=list)
+    units: dict = field(default_factory=dict)         # word -> D W M Y DE CE H MIN FN WE Q
+    unit_one: dict = field(default_factory=dict)      # "setahun" -> Y (one unit in one word)
+    numbers: dict = field(default_factory=dict)       # word -> int or "X"
+    shift_pre: dict = field(default_factory=dict)     # "last" -> -1 (before a unit or weekday)
+    shift_post: dict = field(default_factory=dict)    # "lalu" -> -1 (after a unit or weekday)
+    ago_post: dict = field(default_factory=dict)      # "ago" -> -1 (after a count + unit)
+    in_pre: list = field(default_factory=list)
+    deictic_days: dict = field(default_factory=dict)  # "yesterday" -> -1
+    deictic_pod: dict = field(default_factory=dict)   # "tonight" -> [0, "NI"]
+    present_words: set = field(default_factory=set)   # dateparser's "now" words
+    extra: dict = field(default_factory=dict)         # the rest of the JSON table, by key
+
+    def get(self, key, default=None):
+        return self.extra.get(key, default if default is not None else [])
+
+
+def _dateparser_info(code: str) -> dict:
+    try:
+        mod = importlib.import_module(f"dateparser.data.date_translation_data.{code}")
+    except (ImportError, ValueError):
+        return {}
+    return getattr(mod, "info", {}) or {}
+
+
+def _project_table(code: str) -> dict:
+    path = DATA_DIR / f"{code}.json"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _add_names(target: dict, short: set, names_by_index: list[list[str]]) -> None:
+    for idx, names in enumerate(names_by_index):
+        names = [n.lower().rstrip(".") for n in names if n]
+        for n in names:
+            if len(n) < 3 and not n.isalpha():
+                continue
+            if len(n) < 3:
+                continue
+            target.setdefault(n, idx)
+            if any(o != n and o.startswith(n) for o in names) and len(n) <= 4:
+                short.add(n)
+
+
+def _split_relative(phrase: str, unit_words: dict) -> tuple[str, str, str] | None:
+    """'last week' -> ('last', 'week', ''); 'minggu lalu' -> ('', 'minggu', 'lalu')."""
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if w in unit_words:
+            return " ".join(words[:i]), w, " ".join(words[i + 1:])
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_language(code: str) -> LangTable:
+    """The merged table for an ISO 639-1 code (unknown codes give an English-free, numbers-only table)."""
+    code = (code or "").lower().split("-")[0].split("_")[0]
+    info = _dateparser_info(code) if code else {}
+    extra = _project_table(code) if code else {}
+    t = LangTable(code=code or "xx")
+    t.date_order = info.get("date_order", "DMY")
+    t.names_capitalized = bool(extra.get("names_capitalized", False))
+    _add_names(t.months, t.short_names, [info.get(m, []) for m in MONTHS])
+    t.months = {k: v + 1 for k, v in t.months.items()}
+    _add_names(t.weekdays, t.short_names, [info.get(d, []) for d in WEEKDAYS])
+    t.weak_names = {w.lower() for w in extra.get("weak_names", [])}
+    t.weak_name_cues = [w.lower() for w in extra.get("weak_name_cues", [])]
+    for key, unit in DP_UNITS.items():
+        for w in info.get(key, []):
+            if len(w) >= 3:
+                t.units[w.lower()] = unit
+    t.units.update(extra.get("units", {}))
+    t.unit_one = dict(extra.get("unit_one", {}))
+    t.numbers = dict(extra.get("numbers", {}))
+    t.shift_pre = dict(extra.get("shift_pre", {}))
+    t.shift_post = dict(extra.get("shift_post", {}))
+    t.ago_post = {w.lower(): -1 for w in info.get("ago", []) if len(w) > 2}
+    t.ago_post.update(extra.get("ago_post", {}))
+    t.in_pre = list(extra.get("in_pre", []))
+    t.deictic_days = dict(extra.get("deictic_days", {}))
+    t.deictic_pod = dict(extra.get("deictic_pod", {}))
+    pods = {}
+    for key, pod in DP_PODS.items():
+        for w in info.get(key, []):
+            pods[w.lower()] = pod
+    pods.update(extra.get("pods", {}))
+    extra["pods"] = pods
+    # dateparser's simple relative phrases: "1 week ago": ["last week", "minggu lalu"] ...
+    for key, phrases in (info.get("relative-type") or {}).items():
+        m = _REL.match(key)
+        if not m:
+            continue
+        fut, n, unit, ago = m.groups()
+        n = int(n)
+        sign = 1 if fut else (-1 if ago else 1)
+        for p in phrases:
+            p = p.lower()
+            if unit in ("second", "minute", "hour") and n == 0:
+                t.present_words.add(p)
+                continue
+            if unit == "day" and (fut or ago):
+                t.deictic_days.setdefault(p, sign * n)
+                continue
+            if unit not in DP_UNITS:
+                continue
+            if not fut and not ago:
+                if len(p.split()) == 1:
+                    t.unit_one.setdefault(p, DP_UNITS[unit])
+                continue
+            parts = _split_relative(p, t.units)
+            if parts and n <= 1 and (parts[0] or parts[2]) and not (parts[0] and parts[2]):
+                if parts[0]:
+                    t.shift_pre.setdefault(parts[0], sign * n)
+                else:
+                    t.shift_post.setdefault(parts[2], sign * n)
+    t.extra = extra
+    return t

@@ -1,0 +1,529 @@
+"""Turn candidates (timeline/candidates.py) into TIMEX3 readings at the expression's own precision.
+
+Why: each shape has one small handler; all of them read words through the language table, so no handler
+knows which language it serves. A handler returns [] to reject a candidate (a number that is not a year,
+a lower-case month name in a language that capitalises them, a weekday that is also a unit word ...).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from timeline.anchor import fit_year, resolve_weekday, tense
+from timeline.calendar import PRECISION, shift_value
+from timeline.candidates import Candidate, Grammar
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
+         "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20,
+         "xxi": 21, "xxii": 22}
+DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "FN": "W", "WINDU": "Y"}
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|[-–]\s*\d|(?:persen|percent|per cent|orang|people|jiwa|unit|units|km|meter|"
+                             r"metres?|meters|kg|ton|tons|tonnes|kaki|feet|ft|kali|rupiah|dollars?|dolar|euros?|"
+                             r"miles?|mil|hektare|hektar|acres?|shares|saham|barrels?|barel|kilometers?|kilometres?|"
+                             r"votes|suara|cases|kasus|mw|hp|cc|rpm|mph)\b)", re.I)
+_NOT_YEAR_BEFORE = re.compile(r"(?:rp\.?|us\$|\$|€|£|¥|no\.?|nomor|number|nr\.?|#|pasal|article|page|halaman|"
+                              r"ayat|route|rute|flight|penerbangan|kode|code|room|ruang|nomer|km|gate|tel\.?)\s*$", re.I)
+
+
+@dataclass
+class Reading:
+    start: int
+    end: int
+    value: str
+    type: str = "DATE"
+    precision: str | None = None
+    qualifier: str | None = None
+    notes: list = field(default_factory=list)
+    kind: str = ""
+
+
+@dataclass
+class Context:
+    text: str
+    g: Grammar
+    anchor: dt.date | None
+    last_day: str | None = None
+    last_quarter: tuple[str, int] | None = None
+
+
+def _num(word: str, ctx: Context):
+    w = re.sub(r"\s+", " ", word.lower())
+    if w.isdigit():
+        return int(w)
+    return ctx.g.table.numbers.get(w)
+
+
+def _lookup(d: dict, word: str):
+    return d.get(re.sub(r"\s+", " ", word.lower().rstrip(".")))
+
+
+def _direction(c: Candidate, ctx: Context) -> int:
+    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue)
+
+
+def _name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
+    """Month/weekday names: capitalised where the language capitalises them; abbreviations and names that
+    are also common words only next to a number or after a cue word."""
+    t = ctx.g.table
+    key = name.lower().rstrip(".")
+    if t.names_capitalized and alone and not name[:1].isupper():
+        return False
+    if alone and (key in t.short_names or key in t.weak_names):
+        if key in t.short_names and ctx.text[c.start + len(name): c.start + len(name) + 1] == "." and key not in t.weak_names:
+            return True
+        return bool(ctx.g.weak_cue.search(ctx.text[max(0, c.start - 25):c.start]))
+    return True
+
+
+def _two_digit_year(y2: str, ctx: Context) -> int:
+    y = int(y2)
+    ref = ctx.anchor.year if ctx.anchor else 2000
+    return 2000 + y if 2000 + y <= ref + 10 else 1900 + y
+
+
+def _year(c: Candidate, ctx: Context) -> int | None:
+    f = c.fields
+    if "y" in f:
+        y = f["y"]
+        return int(y) if len(y) == 4 else _two_digit_year(y, ctx)
+    if "y2" in f:
+        return _two_digit_year(f["y2"], ctx)
+    if "range_year" in f:
+        return f["range_year"]
+    return None
+
+
+def _time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
+    """'T06:18' / 'TMO' from a clock or a part-of-day word written after a day, and its precision."""
+    f = c.fields
+    pods = ctx.g.table.get("pods", {})
+    pod = _lookup(pods, f["pod"]) if "pod" in f else None
+    if "hh" in f:
+        hh, mm = int(f["hh"]), int(f.get("mm") or 0)
+        ampm = _lookup(ctx.g.table.get("ampm", {}), f["ampm"]) if "ampm" in f else None
+        pm_pods = {p.lower() for p in ctx.g.table.get("clock_pm_pods")}
+        if (ampm == "pm" or ("pod" in f and f["pod"].lower() in pm_pods)) and hh < 12:
+            hh += 12
+        if ampm == "am" and hh == 12:
+            hh = 0
+        return f"T{hh:02d}:{mm:02d}", "minute"
+    if pod:
+        return f"T{pod}", "hour"
+    return "", None
+
+
+def _day_reading(c: Candidate, ctx: Context, d: dt.date | None, value: str, notes=None) -> list[Reading]:
+    suffix, prec = _time_suffix(c, ctx)
+    r = Reading(c.start, c.end, value + suffix, "TIME" if suffix else "DATE", prec or "day", None, list(notes or []))
+    return [r]
+
+
+def _numeric_readings(a: int, b: int, order: str):
+    """(day, month) readings of 'a/b', the language's usual order first."""
+    first = (b, a) if order.startswith("M") else (a, b)
+    second = (first[1], first[0])
+    return [first, second] if first != second else [first]
+
+
+def h_numeric(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    if f.get("sep") in (".", "-") and len(f.get("y", "")) != 4:
+        return []
+    a, b = int(f["a"]), int(f["b"])
+    wd = t.weekdays.get(f["wd"].lower().rstrip(".")) if "wd" in f else None
+    year = _year(c, ctx)
+    if "wd" in f and not _name_ok(f["wd"], c, ctx, alone=False):
+        return []
+    notes = []
+    readings = []
+    for day, month in _numeric_readings(a, b, t.date_order):
+        if year is None:
+            if ctx.anchor is None:
+                continue
+            years = [ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1]
+            if wd is None:
+                years = [fit_year(ctx.anchor, month, day, _direction(c, ctx))]
+        else:
+            years = [year]
+        for y in years:
+            try:
+                readings.append(dt.date(y, month, day))
+            except ValueError:
+                pass
+    if not readings:
+        return []
+    chosen = readings[0]
+    if wd is not None:
+        matching = [d for d in readings if d.weekday() == wd]
+        if matching:
+            if ctx.anchor is not None and year is None:
+                matching.sort(key=lambda d: abs((d - ctx.anchor).days))
+            chosen = matching[0]
+            if (chosen.month, chosen.day) != (readings[0].month, readings[0].day):
+                notes.append(f"weekday {f['wd']} decided the day/month order: {chosen.isoformat()}")
+        else:
+            notes.append(f"weekday {f['wd']} does not fit {chosen.isoformat()}")
+    elif len({(d.month, d.day) for d in readings}) > 1 and readings[0] != chosen:
+        pass
+    first = _numeric_readings(a, b, t.date_order)[0]
+    if (chosen.day, chosen.month) != first and wd is None:
+        notes.append(f"only the {chosen.isoformat()} reading is a valid date")
+    return _day_reading(c, ctx, chosen, chosen.isoformat(), notes)
+
+
+def h_iso(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    try:
+        d = dt.date(int(f["y"]), int(f["mnum"]), int(f["d"]))
+    except ValueError:
+        return []
+    return _day_reading(c, ctx, d, d.isoformat())
+
+
+def _month_day_value(month: int, day: int | None, c: Candidate, ctx: Context, year: int | None):
+    if year is None and ctx.anchor is not None:
+        year = fit_year(ctx.anchor, month, day, _direction(c, ctx))
+    ys = f"{year:04d}" if year else "XXXX"
+    if day is None:
+        return f"{ys}-{month:02d}", None
+    try:
+        d = dt.date(year or 2000, month, day)
+    except ValueError:
+        return None, None
+    return f"{ys}-{month:02d}-{day:02d}", (d if year else None)
+
+
+def h_date(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    month = _lookup(t.months, f["mon"])
+    if month is None or not _name_ok(f["mon"], c, ctx, alone=False):
+        return []
+    if "wd" in f and not _name_ok(f["wd"], c, ctx, alone=False):
+        return []
+    day = int(f["d"])
+    year = _year(c, ctx)
+    value, d = _month_day_value(month, day, c, ctx, year)
+    if value is None:
+        return []
+    notes = []
+    if "wd" in f and d is not None:
+        wd = t.weekdays.get(f["wd"].lower().rstrip("."))
+        if wd is not None and d.weekday() != wd:
+            if year is None and ctx.anchor is not None:
+                for y in (d.year - 1, d.year + 1):
+                    try:
+                        alt_d = dt.date(y, month, day)
+                    except ValueError:
+                        continue
+                    if alt_d.weekday() == wd:
+                        notes.append(f"weekday {f['wd']} decided the year: {alt_d.isoformat()}")
+                        d, value = alt_d, alt_d.isoformat()
+                        break
+            if not notes:
+                notes.append(f"weekday {f['wd']} does not fit {value}")
+    return _day_reading(c, ctx, d, value, notes)
+
+
+def h_day_range(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    month = _lookup(ctx.g.table.months, f["mon"])
+    if month is None:
+        return []
+    year = _year(c, ctx)
+    d0, d1 = int(f["d0"]), int(f["d"])
+    if d0 >= d1:
+        return []
+    v0, _ = _month_day_value(month, d0, c, ctx, year)
+    v1, _ = _month_day_value(month, d1, c, ctx, year)
+    if not v0 or not v1:
+        return []
+    s0, e0 = c.spans["d0"]
+    mon_s, mon_e = c.spans["mon"]
+    note = f"range {v0}/{v1}"
+    if mon_s < s0:  # "August 9-11": "August 9" and "11"
+        first = Reading(c.start, e0, v0, "DATE", "day", None, [note])
+        second = Reading(c.spans["d"][0], c.end, v1, "DATE", "day", None, [note])
+    else:           # "9-11 Agustus": "9" and "11 Agustus"
+        first = Reading(c.start, e0, v0, "DATE", "day", None, [note])
+        second = Reading(c.spans["d"][0], c.end, v1, "DATE", "day", None, [note])
+    return [first, second]
+
+
+def h_month_year(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    month = _lookup(ctx.g.table.months, f["mon"])
+    if month is None or not _name_ok(f["mon"], c, ctx, alone=False):
+        return []
+    year = _year(c, ctx)
+    return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
+
+
+def h_month(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    month = _lookup(ctx.g.table.months, f["mon"])
+    if month is None or not _name_ok(f["mon"], c, ctx, alone=True):
+        return []
+    value, _ = _month_day_value(month, None, c, ctx, _year(c, ctx))
+    return [Reading(c.start, c.end, value, "DATE", "month")]
+
+
+def h_year(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    y = _year(c, ctx)
+    if y is None:
+        return []
+    if "yprefix" not in f:
+        if ctx.anchor and not (ctx.anchor.year - 300 <= y <= ctx.anchor.year + 30):
+            return []
+        if "y2" in f and not ctx.text[c.start - 1:c.start].isspace() and c.start > 0:
+            return []
+        if _NOT_YEAR_AFTER.match(ctx.text[c.end:c.end + 20]) or _NOT_YEAR_BEFORE.search(ctx.text[max(0, c.start - 15):c.start]):
+            return []
+    return [Reading(c.start, c.end, f"{y:04d}", "DATE", "year")]
+
+
+def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    name = f["wd"]
+    wd = t.weekdays.get(name.lower().rstrip("."))
+    if wd is None or not _name_ok(name, c, ctx, alone=True):
+        return []
+    if name.lower() in t.units and not name[:1].isupper():
+        return []
+    shift = None
+    for key in ("shift_pre", "shift_post", "tail"):
+        if key in f:
+            s = _lookup(t.shift_pre if key == "shift_pre" else t.shift_post, f[key])
+            if s is not None:
+                shift = s
+    if c.kind == "wd_shift" and shift is None:
+        return []
+    if ctx.anchor is None:
+        suffix, prec = _time_suffix(c, ctx)
+        return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}" + suffix, "DATE", "day")]
+    d = resolve_weekday(ctx.anchor, wd, shift, _direction(c, ctx))
+    return _day_reading(c, ctx, d, d.isoformat())
+
+
+def h_deictic(c: Candidate, ctx: Context) -> list[Reading]:
+    if ctx.anchor is None:
+        return []
+    n = _lookup(ctx.g.table.deictic_days, c.fields["deictic"])
+    if n is None:
+        return []
+    d = ctx.anchor + dt.timedelta(days=n)
+    return _day_reading(c, ctx, d, d.isoformat())
+
+
+def h_deictic_pod(c: Candidate, ctx: Context) -> list[Reading]:
+    if ctx.anchor is None:
+        return []
+    n, pod = _lookup(ctx.g.table.deictic_pod, c.fields["dpod"])
+    d = ctx.anchor + dt.timedelta(days=n)
+    return [Reading(c.start, c.end, f"{d.isoformat()}T{pod}", "TIME", "hour")]
+
+
+def _shift(c: Candidate, ctx: Context):
+    t = ctx.g.table
+    if "shift_pre" in c.fields:
+        return _lookup(t.shift_pre, c.fields["shift_pre"])
+    if "shift_post" in c.fields:
+        return _lookup(t.shift_post, c.fields["shift_post"])
+    return None
+
+
+def h_rel_unit(c: Candidate, ctx: Context) -> list[Reading]:
+    t = ctx.g.table
+    unit = _lookup(t.units, c.fields["unit"])
+    n = _shift(c, ctx)
+    if ctx.anchor is None or unit is None or n is None:
+        return []
+    value = shift_value(ctx.anchor, unit, n)
+    if value is None:
+        return []
+    return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))]
+
+
+def h_ago(c: Candidate, ctx: Context) -> list[Reading]:
+    t = ctx.g.table
+    f = c.fields
+    if "one" in f:
+        unit, n = _lookup(t.unit_one, f["one"]), 1
+    else:
+        unit, n = _lookup(t.units, f["unit"]), _num(f["num"], ctx)
+    sign = _lookup(t.ago_post, f["ago"])
+    if unit is None or n is None or sign is None or ctx.anchor is None:
+        return []
+    if n == "X":
+        return [Reading(c.start, c.end, "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", None)]
+    value = shift_value(ctx.anchor, unit, sign * n)
+    if value is None:
+        return []
+    return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))]
+
+
+def h_quarter(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    ords = t.get("ordinals", {})
+    word = (f.get("qw") or f.get("qw2") or "").lower()
+    half = word in {w.lower() for w in t.get("half_words")} or "hn" in f
+    if "qn" in f:
+        n = int(f["qn"])
+    elif "hn" in f:
+        n = int(f["hn"])
+    else:
+        n = _lookup(ords, f.get("qord") or f.get("qord2"))
+    if n is None or n > (2 if half else 4):
+        return []
+    year = _year(c, ctx)
+    if year is None:
+        if ctx.anchor is None:
+            return []
+        current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
+        year = ctx.anchor.year if n <= current else ctx.anchor.year - 1
+    value = f"{year:04d}-{'H' if half else 'Q'}{n}"
+    return [Reading(c.start, c.end, value, "DATE", "half" if half else "quarter")]
+
+
+def h_current_period(c: Candidate, ctx: Context) -> list[Reading]:
+    if ctx.anchor is None:
+        return []
+    return [Reading(c.start, c.end, shift_value(ctx.anchor, "Q", -1), "DATE", "quarter")]
+
+
+def h_year_ago(c: Candidate, ctx: Context) -> list[Reading]:
+    if ctx.anchor is None:
+        return []
+    if ctx.last_quarter and c.start - ctx.last_quarter[1] < 400:
+        y, q = ctx.last_quarter[0].split("-")
+        return [Reading(c.start, c.end, f"{int(y) - 1:04d}-{q}", "DATE", "quarter")]
+    return [Reading(c.start, c.end, f"{ctx.anchor.year - 1:04d}", "DATE", "year")]
+
+
+def h_season(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    code = _lookup(t.get("seasons", {}), f["season"])
+    shift = _shift(c, ctx)
+    year = _year(c, ctx)
+    if code is None:
+        return []
+    if year is None:
+        if ctx.anchor is None:
+            return []
+        if shift is None and " " not in f["season"].strip():
+            return []  # a bare "fall"/"spring" is too often a verb or a noun
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        a = ctx.anchor
+        year = a.year
+        if shift == -1 and (a.month < start_month + 3 and not (code == "WI" and a.month <= 2)):
+            year -= 1
+        elif shift == 1 and a.month >= start_month:
+            year += 1
+        if code == "WI" and a.month <= 2 and shift in (None, 0):
+            year -= 1
+    return [Reading(c.start, c.end, f"{year:04d}-{code}", "DATE", "season")]
+
+
+def h_decade(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    dec = f["dec"].lstrip("'")
+    if len(dec) == 2:
+        if "dprefix" not in f and not f["dec"].startswith("'"):
+            return []
+        ref = ctx.anchor.year if ctx.anchor else 2000
+        century = 19 if 1900 + int(dec) <= ref else 18
+        dec = f"{century}{dec}"
+    return [Reading(c.start, c.end, dec[:3], "DATE", "decade")]
+
+
+def h_century(c: Candidate, ctx: Context) -> list[Reading]:
+    raw = c.fields["cent"].lower()
+    n = int(raw) if raw.isdigit() else ROMAN.get(raw)
+    if not n or n > 22:
+        return []
+    return [Reading(c.start, c.end, f"{n - 1:02d}", "DATE", "century")]
+
+
+def h_set(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    if "setw" in f:
+        return [Reading(c.start, c.end, _lookup(t.get("set_words", {}), f["setw"]), "SET", None)]
+    n = _num(f["num"], ctx) if "num" in f else 1
+    if "unit" in f:
+        unit = _lookup(t.units, f["unit"])
+        if unit in ("H", "MIN"):
+            return [Reading(c.start, c.end, f"PT{n}{'H' if unit == 'H' else 'M'}", "SET", None)]
+        u = DURATION_UNIT.get(unit)
+        return [Reading(c.start, c.end, f"P{n}{u}", "SET", None)] if u else []
+    if "wd" in f:
+        wd = t.weekdays.get(f["wd"].lower().rstrip("."))
+        return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}", "SET", None)]
+    if "mon" in f:
+        month = _lookup(t.months, f["mon"])
+        return [Reading(c.start, c.end, f"XXXX-{month:02d}", "SET", None)]
+    if "pod" in f:
+        return [Reading(c.start, c.end, f"XXXX-XX-XXT{_lookup(t.get('pods', {}), f['pod'])}", "SET", None)]
+    return []
+
+
+def h_duration(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    t = ctx.g.table
+    if "vague" in f:
+        return [Reading(c.start, c.end, _lookup(t.get("duration_vague", {}), f["vague"]), "DURATION", None)]
+    if "one" in f:
+        unit, n = _lookup(t.unit_one, f["one"]), 1
+    else:
+        unit = _lookup(t.units, f["unit"])
+        n = _num(f["num2"] if "num2" in f else f["num"], ctx)
+    if unit is None or n is None:
+        return []
+    if unit in ("H", "MIN"):
+        return [Reading(c.start, c.end, f"PT{n}{'H' if unit == 'H' else 'M'}", "DURATION", None)]
+    if unit == "Q":
+        return [Reading(c.start, c.end, f"P{n * 3 if n != 'X' else 'X'}M", "DURATION", None)]
+    if unit == "WINDU":
+        return [Reading(c.start, c.end, f"P{n * 8 if n != 'X' else 'X'}Y", "DURATION", None)]
+    u = DURATION_UNIT.get(unit)
+    if u is None:
+        return []
+    return [Reading(c.start, c.end, f"P{n}{u}", "DURATION", None)]
+
+
+def h_clock(c: Candidate, ctx: Context) -> list[Reading]:
+    day = ctx.last_day or (ctx.anchor.isoformat() if ctx.anchor else None)
+    if day is None:
+        return []
+    suffix, _ = _time_suffix(c, ctx)
+    return [Reading(c.start, c.end, day + suffix, "TIME", "minute")]
+
+
+def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
+    f = c.fields
+    value = "PRESENT_REF" if "present" in f else "PAST_REF" if "past" in f else "FUTURE_REF"
+    return [Reading(c.start, c.end, value, "DATE", None)]
+
+
+HANDLERS = {
+    "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
+    "day_range": h_day_range, "month_year": h_month_year, "month": h_month, "year": h_year, "wd": h_wd,
+    "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
+    "quarter": h_quarter, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
+    "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
+    "ref": h_ref,
+}
+
+
+def read(c: Candidate, ctx: Context) -> list[Reading]:
+    """The readings of one candidate ([] when it is not a date after all)."""
+    out = HANDLERS[c.kind](c, ctx)
+    for r in out:
+        r.kind = c.kind
+    return [r for r in out if r.value]
