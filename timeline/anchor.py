@@ -20,9 +20,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo + 1, (m.start() + 1 if m else len(text))
 
 
-def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern) -> int:
-    """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue."""
+def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, reach: int = 0) -> int:
+    """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue.
+
+    `reach` > 0 looks only that many characters either side (within the sentence)."""
     lo, hi = sentence_bounds(text, start, end)
+    if reach:
+        lo, hi = max(lo, start - reach), min(hi, end + reach)
     left, right = text[lo:start], text[end:hi]
     if future_cue.search(left) or future_cue.search(right):
         return 1
@@ -34,27 +38,21 @@ def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.
 def fit_year(anchor: dt.date, month: int, day: int | None, direction: int) -> int:
     """The year for a month (and day) written without one.
 
-    Without a tense cue the anchor's own year is taken unless that puts the date more than about eight
-    months away (January read in a late-November article is next January). A future cue moves a date
-    that lies before the anchor into the next year; a past cue moves a date after the anchor back.
+    News looks back more than ahead: without a cue the month is placed from seven months before the
+    anchor's month to four months after it. A future cue moves a month lying well before the anchor
+    (more than four months) into the next year; a past cue moves a month lying more than two months
+    ahead into the previous year.
     """
-    d = day or 15
-    try:
-        same = dt.date(anchor.year, month, min(d, 28 if month == 2 else d))
-    except ValueError:
-        same = dt.date(anchor.year, month, 28)
-    delta_days = (same - anchor).days
-    month_level = day is None and month == anchor.month
-    if direction > 0 and delta_days < 0 and not month_level:
-        return anchor.year + 1
-    if direction < 0 and delta_days > 0 and not month_level:
-        return anchor.year - 1
-    if direction == 0:
-        if delta_days > 245:
-            return anchor.year - 1
-        if delta_days < -300:
-            return anchor.year + 1
-    return anchor.year
+    offset = (month - anchor.month) % 12          # 0..11 months ahead within the coming year
+    if offset > 4:
+        offset -= 12                               # -7..4
+    if day is not None and offset == 0 and direction > 0 and day < anchor.day - 7:
+        offset = 12
+    if direction > 0 and offset < -4:
+        offset += 12
+    elif direction < 0 and offset > 2:
+        offset -= 12
+    return anchor.year + (anchor.month - 1 + offset) // 12
 
 
 def resolve_weekday(anchor: dt.date, weekday: int, shift: int | None, direction: int) -> dt.date:
@@ -73,6 +71,6 @@ def resolve_weekday(anchor: dt.date, weekday: int, shift: int | None, direction:
         return anchor + dt.timedelta(days=fwd)
     if shift == 0:
         return anchor + dt.timedelta(days=diff)
-    if direction > 0:
+    if direction > 0 and weekday != anchor.weekday():
         return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)

@@ -56,7 +56,8 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
     yprefix = alt(x("year_prefix"))
     shift_pre = rf"(?P<shift_pre>{alt(t.shift_pre)})"
     shift_post = rf"(?P<shift_post>{alt(t.shift_post)})"
-    tail = (rf"(?:\s*,?\s*{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)(?:\s*{tz})?)?"
+    sep = "[" + re.escape(t.get("clock_separators", ":.") or ":") + "]"
+    tail = (rf"(?:\s+{clock_pre}\s*(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)(?:\s*{tz})?)?"
             rf"(?:\s+{pod})?(?:\s+(?P<tail>{alt(x('day_tail'))}){E})?")
     y_opt = rf"(?:\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?"
     numeric_guard_pre = r"(?<![\w/.,:-])"
@@ -75,6 +76,8 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("date", rf"{B}{mon}\s+{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?(?!\w|[.,:]\d)" + tail),
         ("month_year", rf"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix}|of)\s+))(?P<y>{YEAR4}){E}"),
         ("month_year", rf"{B}{mon}\s+'(?P<y2>\d\d){E}"),
+        ("month_rel", rf"{B}{mon}\s+(?:of\s+)?{shift_pre}\s+{unit}{E}"),
+        ("month_rel", rf"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
         ("quarter", rf"{B}(?:(?P<qord>{alt(x('ordinals'))})(?:\s+|-)(?P<qw>{alt(x('quarter_words') + x('half_words'))})"
                     rf"|(?P<qw2>{alt(x('quarter_words') + x('half_words'))})\s+(?:ke-?)?(?P<qord2>{alt(x('ordinals'))})"
                     rf"|Q(?P<qn>[1-4])|H(?P<hn>[12])){E}(?:\s*,?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E})?"),
@@ -97,9 +100,10 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("duration", rf"{B}(?:(?P<dpre>{alt(x('duration_pre'))})\s+)?{num}(?:\s*(?:-|–|{alt(['to', 'or', 'hingga', 'atau', 'sampai'])})\s*(?P<num2>\d{{1,3}}|{alt(t.numbers)}))?\s+{unit}{E}"),
         ("duration", rf"{B}(?P<one>{alt(t.unit_one)}){E}"),
         ("duration", rf"{B}(?P<vague>{alt(x('duration_vague'))}){E}"),
-        ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])(?:[.:](?P<mm>[0-5]\d))?(?:\s*{ampm})?(?:\s*{tz})?(?:\s+{pod})?(?!\w|[.:]\d)"),
-        ("clock", rf"{numeric_guard_pre}(?P<hh>[01]?\d|2[0-3])(?:[.:](?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
-        ("clock", rf"{numeric_guard_pre}(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)\s*{tz}(?!\w)"),
+        ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)(?:\s*{ampm})?(?:\s*{tz})?(?:\s+{pod})?(?!\w|[.:]\d)"),
+        ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
+        ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
+        ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
         ("ref", rf"{B}(?P<present>{alt(x('present_ref') + sorted(t.present_words))}){E}"),
         ("ref", rf"{B}(?P<past>{alt(x('past_ref'))}){E}"),
         ("ref", rf"{B}(?P<future>{alt(x('future_ref'))}){E}"),

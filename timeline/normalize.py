@@ -17,6 +17,8 @@ from timeline.candidates import Candidate, Grammar
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
          "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20,
          "xxi": 21, "xxii": 22}
+QUARTER_CONTEXT = 400     # characters after a quarter within which "a year earlier" means that quarter
+WEEKDAY_TENSE_REACH = 40  # a weekday's tense cue must be close: "will meet on Friday"
 DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "FN": "W", "WINDU": "Y"}
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|[-–]\s*\d|(?:persen|percent|per cent|orang|people|jiwa|unit|units|km|meter|"
                              r"metres?|meters|kg|ton|tons|tonnes|kaki|feet|ft|kali|rupiah|dollars?|dolar|euros?|"
@@ -24,6 +26,8 @@ _NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|[-–]\s*\d|(?:persen|percent|per cent|o
                              r"votes|suara|cases|kasus|mw|hp|cc|rpm|mph)\b)", re.I)
 _NOT_YEAR_BEFORE = re.compile(r"(?:rp\.?|us\$|\$|€|£|¥|no\.?|nomor|number|nr\.?|#|pasal|article|page|halaman|"
                               r"ayat|route|rute|flight|penerbangan|kode|code|room|ruang|nomer|km|gate|tel\.?)\s*$", re.I)
+
+_NAME_BEFORE = re.compile(r"[^\s.!?\"'“(:;\n]\s+[A-Z][\w'’]*\s+$")
 
 
 @dataclass
@@ -58,8 +62,8 @@ def _lookup(d: dict, word: str):
     return d.get(re.sub(r"\s+", " ", word.lower().rstrip(".")))
 
 
-def _direction(c: Candidate, ctx: Context) -> int:
-    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue)
+def _direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
+    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach)
 
 
 def _name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
@@ -69,9 +73,9 @@ def _name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
     key = name.lower().rstrip(".")
     if t.names_capitalized and alone and not name[:1].isupper():
         return False
-    if alone and (key in t.short_names or key in t.weak_names):
-        if key in t.short_names and ctx.text[c.start + len(name): c.start + len(name) + 1] == "." and key not in t.weak_names:
-            return True
+    if alone and key in t.short_names:
+        return ctx.text[c.start + len(name): c.start + len(name) + 1] == "."
+    if alone and key in t.weak_names:
         return bool(ctx.g.weak_cue.search(ctx.text[max(0, c.start - 25):c.start]))
     return True
 
@@ -261,6 +265,19 @@ def h_month_year(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
 
 
+def h_month_rel(c: Candidate, ctx: Context) -> list[Reading]:
+    """"June last year", "Agustus tahun lalu": a month in a year named relative to the anchor."""
+    f = c.fields
+    t = ctx.g.table
+    month = _lookup(t.months, f["mon"])
+    shift = _shift(c, ctx)
+    if month is None or shift is None or _lookup(t.units, f["unit"]) != "Y" or ctx.anchor is None:
+        return []
+    if not _name_ok(f["mon"], c, ctx, alone=False):
+        return []
+    return [Reading(c.start, c.end, f"{ctx.anchor.year + shift:04d}-{month:02d}", "DATE", "month")]
+
+
 def h_month(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     month = _lookup(ctx.g.table.months, f["mon"])
@@ -282,6 +299,8 @@ def h_year(c: Candidate, ctx: Context) -> list[Reading]:
             return []
         if _NOT_YEAR_AFTER.match(ctx.text[c.end:c.end + 20]) or _NOT_YEAR_BEFORE.search(ctx.text[max(0, c.start - 15):c.start]):
             return []
+        if _NAME_BEFORE.search(ctx.text[max(0, c.start - 40):c.start]):
+            return []  # "Windows 2000", "Orion 1980": a number that is part of a name
     return [Reading(c.start, c.end, f"{y:04d}", "DATE", "year")]
 
 
@@ -305,7 +324,7 @@ def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         suffix, prec = _time_suffix(c, ctx)
         return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}" + suffix, "DATE", "day")]
-    d = resolve_weekday(ctx.anchor, wd, shift, _direction(c, ctx))
+    d = resolve_weekday(ctx.anchor, wd, shift, _direction(c, ctx, reach=WEEKDAY_TENSE_REACH))
     return _day_reading(c, ctx, d, d.isoformat())
 
 
@@ -399,7 +418,7 @@ def h_current_period(c: Candidate, ctx: Context) -> list[Reading]:
 def h_year_ago(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         return []
-    if ctx.last_quarter and c.start - ctx.last_quarter[1] < 400:
+    if ctx.last_quarter and c.start - ctx.last_quarter[1] < QUARTER_CONTEXT:
         y, q = ctx.last_quarter[0].split("-")
         return [Reading(c.start, c.end, f"{int(y) - 1:04d}-{q}", "DATE", "quarter")]
     return [Reading(c.start, c.end, f"{ctx.anchor.year - 1:04d}", "DATE", "year")]
@@ -439,7 +458,8 @@ def h_decade(c: Candidate, ctx: Context) -> list[Reading]:
         ref = ctx.anchor.year if ctx.anchor else 2000
         century = 19 if 1900 + int(dec) <= ref else 18
         dec = f"{century}{dec}"
-    return [Reading(c.start, c.end, dec[:3], "DATE", "decade")]
+    fmt = ctx.g.table.get("decade_format", "") or "{decade}"
+    return [Reading(c.start, c.end, fmt.format(decade=dec[:3]), "DATE", "decade")]
 
 
 def h_century(c: Candidate, ctx: Context) -> list[Reading]:
@@ -513,7 +533,7 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
 
 HANDLERS = {
     "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
-    "day_range": h_day_range, "month_year": h_month_year, "month": h_month, "year": h_year, "wd": h_wd,
+    "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month": h_month, "year": h_year, "wd": h_wd,
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
     "quarter": h_quarter, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,

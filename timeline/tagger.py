@@ -17,6 +17,7 @@ from timeline.model import DateMention, TimeSpan
 from timeline.normalize import Context, Reading, read
 
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CLOCK_THEN_DAY = re.compile(r"^\s*,?\s*$")
 _CALENDAR_KINDS = {"date", "wd_date", "numeric", "wd_numeric", "iso", "day_range"}
 
 
@@ -119,18 +120,35 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     ctx = Context(text, g, anchor)
     out: list[DateMention] = []
     floor = 0
+    pending_clock: Reading | None = None
     for i, c in enumerate(chosen):
         for r in read(c, ctx):
+            if r.kind == "clock" and i + 1 < len(chosen) and _CLOCK_THEN_DAY.match(text[c.end:chosen[i + 1].start]):
+                pending_clock = r   # "10 p.m. Wednesday": the clock waits for its day
+                continue
+            if pending_clock is not None:
+                if _FULL_DAY.match(r.value) and r.type == "DATE" and "T" not in r.value:
+                    r.value = r.value[:10] + pending_clock.value[10:]
+                    r.start, r.type, r.precision = pending_clock.start, "TIME", pending_clock.precision
+                else:
+                    out.append(_mention(pending_clock, text, anchor))
+                pending_clock = None
             _extend(r, text, floor, g, i in range_ends)
             if _FULL_DAY.match(r.value):
                 ctx.last_day = r.value[:10]
-            if r.precision == "quarter":
+            if r.precision == "quarter" and r.kind != "year_ago":
                 ctx.last_quarter = (r.value, r.start)
             if i in range_ends or c.fields.get("range_end"):
                 r.notes.append("part of a range")
-            out.append(DateMention(r.start, r.end, text[r.start:r.end], _span(r, anchor), r.notes))
+            out.append(_mention(r, text, anchor))
             floor = r.end
+    if pending_clock is not None:
+        out.append(_mention(pending_clock, text, anchor))
     return out
+
+
+def _mention(r: Reading, text: str, anchor: dt.date | None) -> DateMention:
+    return DateMention(r.start, r.end, text[r.start:r.end], _span(r, anchor), r.notes)
 
 
 def infer_anchor(text: str, lang: str) -> dt.date | None:
