@@ -39,13 +39,20 @@ def alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+def _names(names: dict, short: set) -> str:
+    """Full names, then abbreviations with their optional dot (a full name never takes a sentence's stop)."""
+    full = [n for n in names if n not in short]
+    abbr = [n for n in names if n in short]
+    return f"(?:{alt(full)})|(?:{alt(abbr)})\\.?" if abbr else alt(full)
+
+
 def _shapes(t: LangTable) -> list[tuple[str, str]]:
     """(kind, regex) pairs, most specific first (ties between equal-length matches go to the earlier)."""
     x = t.get
     ordsuf = alt(x("ordinal_suffixes"))
     day = rf"(?P<d>{DAYNUM})(?:{ordsuf})?"
-    mon = rf"(?P<mon>{alt(t.months)})\.?"
-    wd = rf"(?P<wd>{alt(t.weekdays)})\.?"
+    mon = rf"(?P<mon>{_names(t.months, t.short_names)})"
+    wd = rf"(?P<wd>{_names(t.weekdays, t.short_names)})"
     num = rf"(?P<num>\d{{1,3}}|{alt(t.numbers)})"
     unit = rf"(?P<unit>{alt(t.units)})"
     pods = x("pods")
@@ -53,7 +60,8 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
     tz = rf"(?P<tz>{alt(x('timezones'))})"
     ampm = rf"(?P<ampm>{alt(x('ampm'))})"
     clock_pre = rf"(?P<clk_pre>{alt(x('clock_pre'))})"
-    yprefix = alt(x("year_prefix"))
+    yprefix = alt(x("year_prefix") + t.pertain)
+    pertain = alt(t.pertain)
     shift_pre = rf"(?P<shift_pre>{alt(t.shift_pre)})"
     shift_post = rf"(?P<shift_post>{alt(t.shift_post)})"
     sep = "[" + re.escape(t.get("clock_separators", ":.") or ":") + "]"
@@ -72,9 +80,9 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("numeric", rf"{numeric_guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){numeric_guard_post}" + tail),
         ("day_range", rf"{B}(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}\s+{mon}{y_opt}{E}"),
         ("day_range", rf"{B}{mon}\s+(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?{E}"),
-        ("date", rf"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:de\s+)?{mon}(?:\s*-?\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?{E}" + tail),
+        ("date", rf"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:(?:{pertain})\s+)?{mon}(?:\s*-?\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?{E}" + tail),
         ("date", rf"{B}{mon}\s+{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?(?!\w|[.,:]\d)" + tail),
-        ("month_year", rf"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix}|of)\s+))(?P<y>{YEAR4}){E}"),
+        ("month_year", rf"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix})\s+))(?P<y>{YEAR4}){E}"),
         ("month_year", rf"{B}{mon}\s+'(?P<y2>\d\d){E}"),
         ("month_rel", rf"{B}{mon}\s+(?:of\s+)?{shift_pre}\s+{unit}{E}"),
         ("month_rel", rf"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
@@ -110,7 +118,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("wd", rf"{B}{wd}{E}" + tail),
         ("month", rf"{B}{mon}(?!\w)"),
         ("year", rf"{B}(?P<yprefix>{yprefix})\s+(?P<y>{YEAR4}){numeric_guard_post}"),
-        ("year", rf"(?<![\w$€£¥#.,/:+-])(?P<y>{YEAR4}){numeric_guard_post}"),
+        ("year", rf"(?<![\w$€£¥#.,/:+])(?<!\d-)(?P<y>{YEAR4}){numeric_guard_post}"),
         ("year", rf"(?<![\w$€£¥#.,/:+-])'(?P<y2>\d\d){E}(?!\s*(?:%|percent|persen))"),
     ]
     return shapes
@@ -138,7 +146,8 @@ def grammar(lang: str) -> Grammar:
     prefix_signal = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signals'))})\s+$", re.I)
     weak_cue = re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(t.weak_name_cues)})(?:\s+the)?[\s-]+$", re.I)
     future_cue = re.compile(rf"{B}(?:{alt(x('future_cues'))}){E}", re.I)
-    past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}){E}", re.I)
+    suffixes = alt(x("past_cue_suffixes"))
+    past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|\w{{3,}}(?:{suffixes})){E}", re.I)
     return Grammar(t, shapes, prefix_part, prefix_signal, weak_cue, future_cue, past_cue)
 
 

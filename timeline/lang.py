@@ -46,6 +46,7 @@ class LangTable:
     deictic_days: dict = field(default_factory=dict)  # "yesterday" -> -1
     deictic_pod: dict = field(default_factory=dict)   # "tonight" -> [0, "NI"]
     present_words: set = field(default_factory=set)   # dateparser's "now" words
+    pertain: list = field(default_factory=list)       # "of", "de": joins a month to its year
     extra: dict = field(default_factory=dict)         # the rest of the JSON table, by key
 
     def get(self, key, default=None):
@@ -116,6 +117,7 @@ def load_language(code: str) -> LangTable:
     t.ago_post = {w.lower(): -1 for w in info.get("ago", []) if len(w) > 2}
     t.ago_post.update(extra.get("ago_post", {}))
     t.in_pre = list(extra.get("in_pre", []))
+    t.pertain = [w.lower() for w in info.get("pertain", []) or []] + list(extra.get("pertain", []))
     t.deictic_days = dict(extra.get("deictic_days", {}))
     t.deictic_pod = dict(extra.get("deictic_pod", {}))
     pods = {}
