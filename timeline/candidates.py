@@ -88,12 +88,12 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("month_rel", rf"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
         ("quarter", rf"{B}(?:(?P<qord>{alt(x('ordinals'))})(?:\s+|-)(?P<qw>{alt(x('quarter_words') + x('half_words'))})"
                     rf"|(?P<qw2>{alt(x('quarter_words') + x('half_words'))})\s+(?:ke-?)?(?P<qord2>{alt(x('ordinals'))})"
-                    rf"|Q(?P<qn>[1-4])|H(?P<hn>[12])){E}(?:\s*,?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E})?"),
+                    rf"|[Qq](?P<qn>[1-4])|[Hh](?P<hn>[12])){E}(?:\s*,?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E})?"),
         ("current_period", rf"{B}(?P<cp>{alt(x('current_period'))}){E}"),
         ("year_ago", rf"{B}(?P<ya>{alt(x('year_ago_period'))}){E}"),
         ("season", rf"{B}(?:{shift_pre}\s+)?(?P<season>{alt(x('seasons'))})(?:\s+{shift_post})?(?:\s*,?\s*(?:of\s+)?(?P<y>{YEAR4}))?{E}"),
         ("decade", rf"{B}(?:(?P<dprefix>{alt(x('decade_prefix'))})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{alt(x('decade_suffixes'))}){E}"),
-        ("century", rf"{B}(?P<cw>{alt(x('century_words'))})\s*-?\s*(?P<cent>\d{{1,2}}|[XVI]{{1,5}}){E}"),
+        ("century", rf"{B}(?P<cw>{alt(x('century_words'))})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}"),
         ("century", rf"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:{ordsuf})\s+(?P<cw>{alt(x('century_words'))}){E}"),
         ("ago", rf"{B}{num}\s+{unit}\s+(?P<ago>{alt(t.ago_post)}){E}"),
         ("ago", rf"{B}(?P<one>{alt(t.unit_one)})\s+(?P<ago>{alt(t.ago_post)}){E}"),
@@ -124,10 +124,26 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
     return shapes
 
 
+def _trigger(t: LangTable) -> str:
+    """Every shape contains a digit or one of these core words; only the text around them is searched."""
+    x = t.get
+    words = (list(t.months) + list(t.weekdays) + list(t.units) + list(t.unit_one) + list(t.deictic_days)
+             + list(t.deictic_pod) + list(t.present_words) + list(x("pods")) + list(x("seasons"))
+             + x("quarter_words") + x("half_words") + x("present_ref") + x("past_ref") + x("future_ref")
+             + list(x("set_words")) + list(x("duration_vague")) + x("current_period") + x("year_ago_period")
+             + x("century_words"))
+    digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
+              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
+    return rf"{digits}|{B}(?:{alt(words)}){E}"
+
+
 @dataclass
 class Grammar:
     table: LangTable
-    shapes: list  # (kind, compiled regex, rank)
+    shapes: list  # (kind, compiled regex, rank), case-insensitive
+    shapes_lower: list  # the same, case-sensitive, for lower-cased text (faster)
+    trigger: re.Pattern
+    trigger_lower: re.Pattern
     prefix_part: re.Pattern
     prefix_signal: re.Pattern
     weak_cue: re.Pattern
@@ -139,7 +155,9 @@ class Grammar:
 def grammar(lang: str) -> Grammar:
     """Compile (once per language) the shapes and the helper patterns."""
     t = load_language(lang)
-    shapes = [(kind, re.compile(rx, re.IGNORECASE), i) for i, (kind, rx) in enumerate(_shapes(t))]
+    raw = _shapes(t)
+    shapes = [(kind, re.compile(rx, re.IGNORECASE), i) for i, (kind, rx) in enumerate(raw)]
+    shapes_lower = [(kind, re.compile(rx), i) for i, (kind, rx) in enumerate(raw)]
     x = t.get
     joiners = alt(["of", "of the"]) if t.code == "en" else NEVER
     prefix_part = re.compile(rf"(?:^|(?<=[^\w]))(?P<part>{alt(x('parts'))})(?:\s*-\s*|\s+)(?:(?:{joiners})\s+)?$", re.I)
@@ -148,18 +166,47 @@ def grammar(lang: str) -> Grammar:
     future_cue = re.compile(rf"{B}(?:{alt(x('future_cues'))}){E}", re.I)
     suffixes = alt(x("past_cue_suffixes"))
     past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|\w{{3,}}(?:{suffixes})){E}", re.I)
-    return Grammar(t, shapes, prefix_part, prefix_signal, weak_cue, future_cue, past_cue)
+    trigger = re.compile(_trigger(t), re.IGNORECASE)
+    trigger_lower = re.compile(_trigger(t))
+    return Grammar(t, shapes, shapes_lower, trigger, trigger_lower, prefix_part, prefix_signal, weak_cue,
+                   future_cue, past_cue)
 
 
 def find_candidates(text: str, lang: str) -> list[Candidate]:
     """Every shape match, ordered by start, longest first, then by shape rank (overlaps are resolved later)."""
     g = grammar(lang)
     found = []
-    for kind, rx, rank in g.shapes:
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                fields = {k: v for k, v in m.groupdict().items() if v is not None}
-                spans = {k: m.span(k) for k in fields} if kind == "day_range" else {}
-                found.append(Candidate(m.start(), m.end(), kind, fields, rank, spans))
+    low = text.lower()
+    if len(low) == len(text):      # the usual case: match the lower-cased text without IGNORECASE
+        searched, shapes, trigger = low, g.shapes_lower, g.trigger_lower
+    else:                          # a few characters change length when lower-cased
+        searched, shapes, trigger = text, g.shapes, g.trigger
+    for lo, hi in _regions(searched, trigger):
+        _scan(text, searched, lo, hi, shapes, found)
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
     return found
+
+
+LEFT, RIGHT = 40, 80  # context searched around a trigger: the longest shapes start or end this far from it
+
+
+def _regions(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+    """Merged windows around trigger words and digits (most of a news text holds no date at all)."""
+    out: list[list[int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - LEFT), min(len(text), m.end() + RIGHT)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _scan(text: str, searched: str, lo: int, hi: int, shapes: list, found: list) -> None:
+    """Run every shape over searched[lo:hi]; the fields are cut from the original text (its case matters)."""
+    for kind, rx, rank in shapes:
+        for m in rx.finditer(searched, lo, hi):
+            if m.end() > m.start():
+                spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+                fields = {k: text[a:b] for k, (a, b) in spans.items()}
+                found.append(Candidate(m.start(), m.end(), kind, fields, rank, spans))

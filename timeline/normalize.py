@@ -361,6 +361,9 @@ def h_rel_unit(c: Candidate, ctx: Context) -> list[Reading]:
     n = _shift(c, ctx)
     if ctx.anchor is None or unit is None or n is None:
         return []
+    if c.fields["unit"].lower() in t.get("plural_units"):  # "the coming years": a vague stretch, not a date
+        u = DURATION_UNIT.get(unit)
+        return [Reading(c.start, c.end, f"PX{u}", "DURATION", None)] if u else []
     value = shift_value(ctx.anchor, unit, n)
     if value is None:
         return []
