@@ -116,6 +116,8 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("ref", rf"{B}(?P<past>{alt(x('past_ref'))}){E}"),
         ("ref", rf"{B}(?P<future>{alt(x('future_ref'))}){E}"),
         ("wd", rf"{B}{wd}{E}" + tail),
+        ("month_shift", rf"{B}{shift_pre}\s+{mon}(?!\w)"),
+        ("month_shift", rf"{B}{mon}\s+{shift_post}(?!\w)"),
         ("month", rf"{B}{mon}(?!\w)"),
         ("year", rf"{B}(?P<yprefix>{yprefix})\s+(?P<y>{YEAR4}){numeric_guard_post}"),
         ("year", rf"(?<![\w$€£¥#.,/:+])(?<!\d-)(?P<y>{YEAR4}){numeric_guard_post}"),
@@ -147,6 +149,7 @@ class Grammar:
     prefix_part: re.Pattern
     prefix_signal: re.Pattern
     weak_cue: re.Pattern
+    signal_tense: re.Pattern
     future_cue: re.Pattern
     past_cue: re.Pattern
 
@@ -168,8 +171,9 @@ def grammar(lang: str) -> Grammar:
     past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|\w{{3,}}(?:{suffixes})){E}", re.I)
     trigger = re.compile(_trigger(t), re.IGNORECASE)
     trigger_lower = re.compile(_trigger(t))
+    signal_tense = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signal_tense'))})\s+(?:the\s+)?$", re.I)
     return Grammar(t, shapes, shapes_lower, trigger, trigger_lower, prefix_part, prefix_signal, weak_cue,
-                   future_cue, past_cue)
+                   signal_tense, future_cue, past_cue)
 
 
 def find_candidates(text: str, lang: str) -> list[Candidate]:

@@ -63,6 +63,10 @@ def _lookup(d: dict, word: str):
 
 
 def _direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
+    """Tense of the expression: a signal word just before it ("since" -1, "until" +1) wins over the sentence."""
+    m = ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
+    if m:
+        return ctx.g.table.get("signal_tense", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()), 0)
     return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach)
 
 
@@ -276,6 +280,24 @@ def h_month_rel(c: Candidate, ctx: Context) -> list[Reading]:
     if not _name_ok(f["mon"], c, ctx, alone=False):
         return []
     return [Reading(c.start, c.end, f"{ctx.anchor.year + shift:04d}-{month:02d}", "DATE", "month")]
+
+
+def h_month_shift(c: Candidate, ctx: Context) -> list[Reading]:
+    """"last December", "Juni lalu", "next March": the nearest such month before / after the anchor's month."""
+    f = c.fields
+    t = ctx.g.table
+    month = _lookup(t.months, f["mon"])
+    shift = _shift(c, ctx)
+    if month is None or shift is None or ctx.anchor is None or not _name_ok(f["mon"], c, ctx, alone=False):
+        return []
+    a = ctx.anchor
+    if shift < 0:
+        year = a.year if month < a.month else a.year - 1
+    elif shift > 0:
+        year = a.year if month > a.month else a.year + 1
+    else:
+        year = a.year
+    return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
 
 
 def h_month(c: Candidate, ctx: Context) -> list[Reading]:
@@ -536,7 +558,7 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
 
 HANDLERS = {
     "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
-    "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month": h_month, "year": h_year, "wd": h_wd,
+    "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "wd": h_wd,
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
     "quarter": h_quarter, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
