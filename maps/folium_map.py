@@ -1,0 +1,127 @@
+"""The folium map of a document, made to work with no network.
+
+folium 0.20 links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs, so a saved page shows a blank
+map offline. Here the map drops those links, and `inline_libraries` returns Leaflet (and jQuery, only
+when a folium object on the map actually calls it) read from the installed xstatic packages, ready to
+paste into the page. The OpenStreetMap tiles stay optional; an offline land outline (Natural Earth,
+see eventmap/assets/) is drawn by the page's script in a pane *under* the tiles.
+
+Markers are grouped per place (`place_markers`) in Python, so the page, its tests and any other
+output agree on what a marker is; the page script draws them from the page's JSON data block, which
+keeps every piece of article text out of folium's JavaScript templates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+OSM_TILES = "OpenStreetMap"
+
+
+def place_markers(data: dict) -> list[dict]:
+    """One marker per distinct resolved place, from a `document_to_dict` dict.
+
+    Each marker lists the place mentions (indexes into data["places"]) and the events that name it,
+    which is what lets a marker click find its timeline item and a mention click find its marker.
+    """
+    markers: list[dict] = []
+    by_key: dict[tuple, dict] = {}
+    for i, p in enumerate(data.get("places", [])):
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        key = (p.get("name") or p.get("text"), round(p["lat"], 4), round(p["lon"], 4))
+        m = by_key.get(key)
+        if m is None:
+            m = {"id": f"p{len(markers)}", "name": key[0], "lat": p["lat"], "lon": p["lon"],
+                 "kind": p.get("kind"), "country": p.get("country"), "bbox": p.get("bbox"),
+                 "mentions": [], "events": []}
+            by_key[key] = m
+            markers.append(m)
+        m["mentions"].append(i)
+    owner = {i: m for m in markers for i in m["mentions"]}
+    for e in data.get("events", []):
+        for i in e.get("places", []):
+            m = owner.get(i)
+            if m is not None and e["id"] not in m["events"]:
+                m["events"].append(e["id"])
+    return markers
+
+
+class EventMapLayer(MacroElement):
+    """Hands the folium map to the page script, which draws the land outline, markers and links.
+
+    It renders after the map is created, inside folium's own script, so everything the page
+    script wires up (markers, popups, click handlers) exists before any user can click.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            EventMap.init({{ this._parent.get_name() }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data_id: str, land_id: str | None):
+        super().__init__()
+        self._name = "EventMapLayer"
+        self.options = {"data": data_id, "land": land_id}
+
+
+def build_map(data_id: str = "eventmap-data", land_id: str | None = "eventmap-land",
+              tiles: bool = True) -> folium.Map:
+    """A folium map with no CDN links; the page script adds markers from the JSON block `data_id`."""
+    m = folium.Map(location=None, zoom_start=2, tiles=OSM_TILES if tiles else None,
+                   control_scale=True, world_copy_jump=True)
+    # Instance attributes, so folium's class-level lists (shared by every map) stay untouched.
+    m.default_js = []
+    m.default_css = []
+    EventMapLayer(data_id, land_id).add_to(m)
+    return m
+
+
+@dataclass
+class MapParts:
+    """The three pieces of a rendered folium figure, to place inside a page of our own."""
+
+    head: str
+    html: str
+    script: str
+
+
+def render_parts(m: folium.Map) -> MapParts:
+    fig = m.get_root()
+    fig.render()  # lets every element add its header/html/script pieces to the figure
+    parts = MapParts(fig.header.render(), fig.html.render(), fig.script.render())
+    links = re.findall(r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//[^"'\s>]*""",
+                       parts.head + parts.html + parts.script)
+    if links:
+        raise RuntimeError(f"folium map still links external resources: {links}")
+    return parts
+
+
+def needs_jquery(script: str) -> bool:
+    """folium's popups and a few controls call jQuery (``$(...)``); our own map does not."""
+    return bool(re.search(r"(?<![\w$.])(?:\$|jQuery)\s*\(", script))
+
+
+def _read(package_dir: str, name: str) -> str:
+    text = (Path(package_dir) / name).read_text(encoding="utf-8")
+    text = re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.M)  # no .map fetches
+    return text.replace("</script", "<\\/script").replace("</style", "<\\/style")
+
+
+def inline_libraries(jquery: bool = False) -> str:
+    """<style>/<script> tags holding Leaflet (and optionally jQuery) from the installed packages."""
+    import xstatic.pkg.leaflet as leaflet
+
+    out = [f"<style>{_read(leaflet.BASE_DIR, 'leaflet.css')}</style>",
+           f"<script>{_read(leaflet.BASE_DIR, 'leaflet.js')}</script>"]
+    if jquery:
+        import xstatic.pkg.jquery as jq
+
+        out.append(f"<script>{_read(jq.BASE_DIR, 'jquery.min.js')}</script>")
+    return "\n".join(out)
