@@ -52,6 +52,34 @@ def shift_value(anchor: dt.date, unit: str, n: int) -> str | None:
     return None
 
 
+def holiday(rule: list, year: int) -> dt.date | None:
+    """A holiday's date in a year from its table rule: ["fixed", month, day], ["nth", month, weekday, n],
+    ["last", month, weekday] or ["easter", days after Easter Sunday]."""
+    from dateutil.easter import easter  # dateparser depends on python-dateutil
+    kind = rule[0]
+    try:
+        if kind == "fixed":
+            return dt.date(year, rule[1], rule[2])
+        if kind == "nth":
+            first = dt.date(year, rule[1], 1)
+            return first + dt.timedelta(days=(rule[2] - first.weekday()) % 7 + 7 * (rule[3] - 1))
+        if kind == "last":
+            last = _last_day(year, rule[1])
+            return last - dt.timedelta(days=(last.weekday() - rule[2]) % 7)
+        if kind == "easter":
+            return easter(year) + dt.timedelta(days=rule[1])
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def weekend_value(anchor: dt.date, shift: int | None, direction: int) -> str:
+    """The weekend meant by "the weekend"/"akhir pekan": the one just past unless the tense points ahead."""
+    if shift is None:
+        shift = 0 if anchor.weekday() >= 5 or direction > 0 else -1
+    return week_value(anchor + dt.timedelta(weeks=shift)) + "-WE"
+
+
 def _last_day(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 

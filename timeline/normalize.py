@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.anchor import fit_year, resolve_weekday, tense
-from timeline.calendar import PRECISION, shift_value
+from timeline.calendar import PRECISION, holiday, shift_value, weekend_value
 from timeline.candidates import Candidate, Grammar
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
@@ -460,7 +460,7 @@ def h_season(c: Candidate, ctx: Context) -> list[Reading]:
     if year is None:
         if ctx.anchor is None:
             return []
-        if shift is None and " " not in f["season"].strip():
+        if shift is None and " " not in f["season"].strip() and not _season_cue(c, ctx):
             return []  # a bare "fall"/"spring" is too often a verb or a noun
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         a = ctx.anchor
@@ -472,6 +472,11 @@ def h_season(c: Candidate, ctx: Context) -> list[Reading]:
         if code == "WI" and a.month <= 2 and shift in (None, 0):
             year -= 1
     return [Reading(c.start, c.end, f"{year:04d}-{code}", "DATE", "season")]
+
+
+def _season_cue(c: Candidate, ctx: Context) -> bool:
+    before = ctx.text[max(0, c.start - 12):c.start].lower().split()
+    return bool(before) and before[-1] in {w.lower() for w in ctx.g.table.get("season_cues")}
 
 
 def h_decade(c: Candidate, ctx: Context) -> list[Reading]:
@@ -550,6 +555,49 @@ def h_clock(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, day + suffix, "TIME", "minute")]
 
 
+def h_phrase(c: Candidate, ctx: Context) -> list[Reading]:
+    """Fixed period phrases from the table: "year-end", "akhir pekan", "the end of the month" ..."""
+    if ctx.anchor is None:
+        return []
+    unit, shift, qualifier = _lookup(ctx.g.table.get("period_phrases", {}), c.fields["phrase"])
+    if unit == "WE":
+        value = weekend_value(ctx.anchor, shift, _direction(c, ctx))
+    else:
+        value = shift_value(ctx.anchor, unit, shift or 0)
+    if value is None:
+        return []
+    return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit), qualifier)]
+
+
+def h_holiday(c: Candidate, ctx: Context) -> list[Reading]:
+    """Named days ("Thanksgiving", "Hari Kemerdekaan"): the year written, or the occurrence near the anchor."""
+    f = c.fields
+    t = ctx.g.table
+    if t.names_capitalized and not f["hol"][:1].isupper():
+        return []
+    rule = _lookup(t.get("holidays", {}), f["hol"])
+    year = _year(c, ctx)
+    shift = _shift(c, ctx)
+    if year is None:
+        if ctx.anchor is None:
+            return []
+        a = ctx.anchor
+        this = holiday(rule, a.year)
+        if this is None:
+            return []
+        direction = shift if shift is not None else _direction(c, ctx)
+        if direction < 0 and this >= a:
+            year = a.year - 1
+        elif direction > 0 and this <= a:
+            year = a.year + 1
+        else:
+            year = a.year
+    d = holiday(rule, year)
+    if d is None:
+        return []
+    return [Reading(c.start, c.end, d.isoformat(), "DATE", "day")]
+
+
 def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     value = "PRESENT_REF" if "present" in f else "PAST_REF" if "past" in f else "FUTURE_REF"
@@ -562,7 +610,7 @@ HANDLERS = {
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
     "quarter": h_quarter, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
-    "ref": h_ref,
+    "ref": h_ref, "phrase": h_phrase, "holiday": h_holiday,
 }
 
 
