@@ -23,10 +23,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, reach: int = 0) -> int:
     """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue.
 
-    `reach` > 0 looks only that many characters either side (within the sentence)."""
+    `reach` > 0 looks only that many characters to the left (within the sentence)."""
     lo, hi = sentence_bounds(text, start, end)
-    if reach:
-        lo, hi = max(lo, start - reach), min(hi, end + reach)
+    if reach:  # only the words just before: "will meet on Friday", not "said Friday it would ..."
+        lo, hi = max(lo, start - reach), end
     left, right = text[lo:start], text[end:hi]
     if future_cue.search(left) or future_cue.search(right):
         return 1

@@ -64,7 +64,7 @@ def _lookup(d: dict, word: str):
 
 def _direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
     """Tense of the expression: a signal word just before it ("since" -1, "until" +1) wins over the sentence."""
-    m = ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
+    m = None if reach else ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
     if m:
         return ctx.g.table.get("signal_tense", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()), 0)
     return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach)
@@ -116,7 +116,7 @@ def _time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
         if ampm == "am" and hh == 12:
             hh = 0
         return f"T{hh:02d}:{mm:02d}", "minute"
-    if pod:
+    if pod and ctx.g.table.get("part_of_day_in_value", True):
         return f"T{pod}", "hour"
     return "", None
 
@@ -365,6 +365,8 @@ def h_deictic_pod(c: Candidate, ctx: Context) -> list[Reading]:
         return []
     n, pod = _lookup(ctx.g.table.deictic_pod, c.fields["dpod"])
     d = ctx.anchor + dt.timedelta(days=n)
+    if not ctx.g.table.get("part_of_day_in_value", True):
+        return [Reading(c.start, c.end, d.isoformat(), "DATE", "day")]
     return [Reading(c.start, c.end, f"{d.isoformat()}T{pod}", "TIME", "hour")]
 
 
