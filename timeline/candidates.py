@@ -89,6 +89,10 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("quarter", rf"{B}(?:(?P<qord>{alt(x('ordinals'))})(?:\s+|-)(?P<qw>{alt(x('quarter_words') + x('half_words'))})"
                     rf"|(?P<qw2>{alt(x('quarter_words') + x('half_words'))})\s+(?:ke-?)?(?P<qord2>{alt(x('ordinals'))})"
                     rf"|[Qq](?P<qn>[1-4])|[Hh](?P<hn>[12])){E}(?:\s*,?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E})?"),
+        ("quarter_of_year", rf"{B}(?:the\s+)?(?:(?P<y>{YEAR4})|{shift_pre}\s+{unit}(?:'s)?|(?P<yam>{alt(x('year_ago_modifiers'))}))"
+                            rf"\s+(?:(?P<qord>{alt(x('ordinals'))})(?:\s+|-))?(?P<pw>{alt(x('period_words'))}){E}"),
+        ("quarter_of_year", rf"{B}(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?(?P<pw>{alt(x('period_words'))})"
+                            rf"\s+(?P<yas>{alt(x('year_ago_suffixes'))}){E}"),
         ("current_period", rf"{B}(?P<cp>{alt(x('current_period'))}){E}"),
         ("year_ago", rf"{B}(?P<ya>{alt(x('year_ago_period'))}){E}"),
         ("season", rf"{B}(?:{shift_pre}\s+)?(?P<season>{alt(x('seasons'))})(?:\s+{shift_post})?(?:\s*,?\s*(?:of\s+)?(?P<y>{YEAR4}))?{E}"),

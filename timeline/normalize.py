@@ -436,6 +436,36 @@ def h_quarter(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, value, "DATE", "half" if half else "quarter")]
 
 
+def h_quarter_of_year(c: Candidate, ctx: Context) -> list[Reading]:
+    """"the 1988 third quarter", "the year-ago period", "last year's quarter", "the same period last year":
+    a quarter (named, or the one under discussion) placed in a given or the previous year."""
+    f = c.fields
+    t = ctx.g.table
+    if ctx.anchor is None:
+        return []
+    n = _lookup(t.get("ordinals", {}), f["qord"]) if "qord" in f else None
+    if n is None:
+        if ctx.last_quarter and c.start - ctx.last_quarter[1] < QUARTER_CONTEXT:
+            base_year, q = ctx.last_quarter[0].split("-")
+            n, base_year = int(q[1:]), int(base_year)
+        else:
+            prev = shift_value(ctx.anchor, "Q", -1)
+            n, base_year = int(prev[-1]), int(prev[:4])
+    else:
+        current = (ctx.anchor.month - 1) // 3 + 1
+        base_year = ctx.anchor.year if n <= current else ctx.anchor.year - 1
+    if "y" in f:
+        year = int(f["y"])
+    elif "yam" in f or "yas" in f:
+        year = base_year - 1
+    else:
+        shift = _shift(c, ctx)
+        if shift is None or _lookup(t.units, f["unit"]) != "Y":
+            return []
+        year = ctx.anchor.year + shift
+    return [Reading(c.start, c.end, f"{year:04d}-Q{n}", "DATE", "quarter")]
+
+
 def h_current_period(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         return []
@@ -610,7 +640,7 @@ HANDLERS = {
     "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
     "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "wd": h_wd,
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
-    "quarter": h_quarter, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
+    "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
     "ref": h_ref, "phrase": h_phrase, "holiday": h_holiday,
 }

@@ -136,7 +136,7 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
             _extend(r, text, floor, g, i in range_ends)
             if _FULL_DAY.match(r.value):
                 ctx.last_day = r.value[:10]
-            if r.precision == "quarter" and r.kind != "year_ago":
+            if r.precision == "quarter" and r.kind not in ("year_ago", "quarter_of_year"):
                 ctx.last_quarter = (r.value, r.start)
             if i in range_ends or c.fields.get("range_end"):
                 r.notes.append("part of a range")
