@@ -74,14 +74,14 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
     shapes = [
         ("wd_numeric", rf"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\)" + tail),
         ("wd_numeric", rf"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{numeric_guard_post}" + tail),
-        ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{day}\s+{mon}{y_opt}\s*\)?(?!\w)" + tail),
-        ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:\s*,\s*|\s+)?(?:(?P<y>{YEAR4}))?\s*\)?(?!\w)" + tail),
+        ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{day}\s+{mon}{y_opt}(?:\s*\))?(?!\w)" + tail),
+        ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w)" + tail),
         ("iso", rf"{numeric_guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){numeric_guard_post}" + tail),
         ("numeric", rf"{numeric_guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){numeric_guard_post}" + tail),
         ("day_range", rf"{B}(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}\s+{mon}{y_opt}{E}"),
-        ("day_range", rf"{B}{mon}\s+(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?{E}"),
+        ("day_range", rf"{B}{mon}\s+(?P<d0>{DAYNUM})(?:{ordsuf})?\s*(?:{dash})\s*{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?{E}"),
         ("date", rf"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:(?:{pertain})\s+)?{mon}(?:\s*-?\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?{E}" + tail),
-        ("date", rf"{B}{mon}\s+{day}(?:\s*,\s*|\s+)?(?P<y>{YEAR4})?(?!\w|[.,:]\d)" + tail),
+        ("date", rf"{B}{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?!\w|[.,:]\d)" + tail),
         ("month_year", rf"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix})\s+))(?P<y>{YEAR4}){E}"),
         ("month_year", rf"{B}{mon}\s+'(?P<y2>\d\d){E}"),
         ("month_rel", rf"{B}{mon}\s+(?:of\s+)?{shift_pre}\s+{unit}{E}"),
@@ -96,6 +96,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("current_period", rf"{B}(?P<cp>{alt(x('current_period'))}){E}"),
         ("year_ago", rf"{B}(?P<ya>{alt(x('year_ago_period'))}){E}"),
         ("season", rf"{B}(?:{shift_pre}\s+)?(?P<season>{alt(x('seasons'))})(?:\s+{shift_post})?(?:\s*,?\s*(?:of\s+)?(?P<y>{YEAR4}))?{E}"),
+        ("spelled_year", rf"{B}(?:(?P<yprefix>{yprefix})\s+)?(?P<syc>{alt(x('spelled_centuries'))})[\s-]+(?P<syt>{alt(x('spelled_tens'))})(?:[\s-]+(?P<syo>{alt(x('spelled_ones'))}))?{E}"),
         ("decade", rf"{B}(?:(?P<dprefix>{alt(x('decade_prefix'))})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{alt(x('decade_suffixes'))}){E}"),
         ("century", rf"{B}(?P<cw>{alt(x('century_words'))})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}"),
         ("century", rf"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:{ordsuf})\s+(?P<cw>{alt(x('century_words'))}){E}"),
@@ -139,7 +140,7 @@ def _trigger(t: LangTable) -> str:
              + list(t.deictic_pod) + list(t.present_words) + list(x("pods")) + list(x("seasons"))
              + x("quarter_words") + x("half_words") + x("present_ref") + x("past_ref") + x("future_ref")
              + list(x("set_words")) + list(x("duration_vague")) + x("current_period") + x("year_ago_period")
-             + x("century_words") + list(x("period_phrases")) + list(x("holidays")))
+             + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries")))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
     return rf"{digits}|{B}(?:{alt(words)}){E}"

@@ -75,12 +75,14 @@ def _name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
     are also common words only next to a number or after a cue word."""
     t = ctx.g.table
     key = name.lower().rstrip(".")
+    pos = ctx.text.find(name, c.start, c.end)
+    pos = c.start if pos < 0 else pos
     if t.names_capitalized and alone and not name[:1].isupper():
         return False
     if alone and key in t.short_names:
-        return ctx.text[c.start + len(name): c.start + len(name) + 1] == "."
+        return ctx.text[pos + len(name) - 1: pos + len(name) + 1].endswith(".")
     if alone and key in t.weak_names:
-        return bool(ctx.g.weak_cue.search(ctx.text[max(0, c.start - 25):c.start]))
+        return bool(ctx.g.weak_cue.search(ctx.text[max(0, pos - 25):pos]))
     return True
 
 
@@ -288,7 +290,7 @@ def h_month_shift(c: Candidate, ctx: Context) -> list[Reading]:
     t = ctx.g.table
     month = _lookup(t.months, f["mon"])
     shift = _shift(c, ctx)
-    if month is None or shift is None or ctx.anchor is None or not _name_ok(f["mon"], c, ctx, alone=False):
+    if month is None or shift is None or ctx.anchor is None or not _name_ok(f["mon"], c, ctx, alone=True):
         return []
     a = ctx.anchor
     if shift < 0:
@@ -324,6 +326,20 @@ def h_year(c: Candidate, ctx: Context) -> list[Reading]:
         if _NAME_BEFORE.search(ctx.text[max(0, c.start - 40):c.start]):
             return []  # "Windows 2000", "Orion 1980": a number that is part of a name
     return [Reading(c.start, c.end, f"{y:04d}", "DATE", "year")]
+
+
+def h_spelled_year(c: Candidate, ctx: Context) -> list[Reading]:
+    """"nineteen ninety-six" (broadcast transcripts write years out)."""
+    f = c.fields
+    t = ctx.g.table
+    century = _lookup(t.get("spelled_centuries", {}), f["syc"])
+    tens = _lookup(t.get("spelled_tens", {}), f["syt"])
+    ones = _lookup(t.get("spelled_ones", {}), f["syo"]) if "syo" in f else 0
+    if century is None or tens is None or (ones and tens % 10):
+        return []
+    if f["syt"].lower() == "oh" and not ones:
+        return []
+    return [Reading(c.start, c.end, f"{century * 100 + tens + ones:04d}", "DATE", "year")]
 
 
 def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
@@ -638,7 +654,7 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
 
 HANDLERS = {
     "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
-    "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "wd": h_wd,
+    "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "spelled_year": h_spelled_year, "wd": h_wd,
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
