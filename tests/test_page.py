@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import browser
 from browser import day, make_doc, river_doc
 from eventmap.export import document_to_dict
 from eventmap.page import annotate_text, render_page, script_json
@@ -177,7 +178,9 @@ def test_land_outline_asset_is_small_and_sane():
     for poly in polys:
         for ring in poly:
             assert ring[0] == ring[-1]
-            assert all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in ring)
+            assert all(-540 <= x <= 540 and -90 <= y <= 90 for x, y in ring)
+            # no edge may cross the whole map (the date line), except along a pole
+            assert all(abs(a[0] - b[0]) <= 180 or a[1] == b[1] == -90 for a, b in zip(ring, ring[1:]))
     assert "Natural Earth" in feat["properties"]["attribution"]
 
 
@@ -194,3 +197,27 @@ def test_land_outline_tool_decodes_topojson():
                                  "geometries": [{"type": "Polygon", "arcs": [[0, ~1]]}]}}}
     feat = tool.to_geojson(topo, "land", 2)
     assert feat["geometry"]["coordinates"] == [[[[10, 20], [11, 20], [11, 21], [10, 21], [10, 20]]]]
+
+
+def test_land_outline_tool_mends_the_date_line():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_land_outline", ROOT / "tools" / "make_land_outline.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    island = [[179, 0], [-179, 0], [-179, 1], [179, 1], [179, 0]]  # straddles the date line
+    polys = tool.planar([island])
+    assert polys[0][0] == [[179, 0], [181, 0], [181, 1], [179, 1], [179, 0]]
+    assert polys[1][0] == [[-181, 0], [-179, 0], [-179, 1], [-181, 1], [-181, 0]]  # the copy for the west side
+    cap = [[-180, -80], [0, -70], [179, -80], [-180, -80]]  # around the south pole, open at the date line
+    (ring,), = tool.planar([cap])
+    assert ring[-4:] == [[180, -80], [180, -90], [-180, -90], [-180, -80]]
+
+
+def test_missing_browser_skips_locally_but_fails_in_ci(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="cannot run in CI"):
+        browser._missing("no Chromium on PATH")
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception):
+        browser._missing("no Chromium on PATH")

@@ -56,6 +56,46 @@ def ring(arcs: list, indexes: list[int], digits: int) -> list[list[float]]:
     return out
 
 
+def unwrap(r: list[list[float]]) -> tuple[list[list[float]], int]:
+    """Make longitudes continuous across the antimeridian (179 -> -179 becomes 179 -> 181).
+
+    Returns the ring and how many whole turns it makes around the globe: 0 for ordinary land,
+    +-1 for a ring around a pole (Antarctica), which TopoJSON leaves open at the date line."""
+    out, shift = [list(r[0])], 0.0
+    for (x0, _), (x1, y1) in zip(r, r[1:]):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        out.append([round(x1 + shift, 6), y1])
+    return out, round(shift / 360)
+
+
+def planar(rings: list[list[list[float]]]) -> list[list[list[list[float]]]]:
+    """A spherical polygon as flat polygons Leaflet can draw without lines across the whole map.
+
+    Rings crossing the antimeridian are unwrapped and also drawn shifted by 360 degrees, so both
+    sides of the date line show; a ring around a pole is closed along the pole's edge."""
+    fixed = []
+    for r in rings:
+        u, turns = unwrap(r)
+        if turns:
+            pole = -90.0 if sum(y for _, y in u) < 0 else 90.0
+            end = u[-1][0]
+            u = u[:-1] + [[end, u[-1][1]], [end, pole], [u[0][0], pole], list(u[0])]
+        else:  # bring the ring's middle back into -180..180, so a polygon's holes line up with it
+            k = round(sum(x for x, _ in u) / len(u) / 360)
+            u = [[round(x - 360 * k, 6), y] for x, y in u]
+        fixed.append(u)
+    lo = min(x for x, _ in fixed[0])
+    hi = max(x for x, _ in fixed[0])
+    out = [fixed]
+    for shift, needed in ((360, lo < -180), (-360, hi > 180)):
+        if needed:
+            out.append([[[round(x + shift, 6), y] for x, y in r] for r in fixed])
+    return out
+
+
 def to_geojson(topo: dict, name: str, digits: int) -> dict:
     arcs = decode_arcs(topo)
     polygons = []
@@ -64,7 +104,7 @@ def to_geojson(topo: dict, name: str, digits: int) -> dict:
         for poly in parts:
             rings = [r for r in (ring(arcs, idx, digits) for idx in poly) if len(r) >= 4]
             if rings:
-                polygons.append(rings)
+                polygons.extend(planar(rings))
     return {"type": "Feature", "properties": {"attribution": ATTRIBUTION},
             "geometry": {"type": "MultiPolygon", "coordinates": polygons}}
 

@@ -99,7 +99,7 @@
     function fitAll(animate) {
       if (bounds.length === 1) map.setView(bounds[0], 5, { animate: animate });
       else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: animate });
-      else map.setView([20, 10], 1, { animate: animate });
+      else map.setView([30, 10], 1, { animate: animate });
     }
     fitAll(false);
 
