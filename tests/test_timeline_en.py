@@ -90,3 +90,17 @@ def test_partial_date_year_follows_the_anchor_and_tense():
     late_year = dt.date(2017, 11, 20)
     assert mention("The new line will open in January.", "en", "January", late_year).span.value == "2018-01"
     assert mention("The old line closed in March.", "en", "March", late_year).span.value == "2017-03"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Profit fell from the year-ago quarter, when the mine was shut.", "the year-ago quarter", "2016-Q2"),
+    ("Revenue in the 2015 third quarter was flat.", "the 2015 third quarter", "2015-Q3"),
+    ("The plant was sold last December to a rival.", "last December", "2016-12"),
+    ("The parade returns on Thanksgiving as usual.", "Thanksgiving", "2017-11-23"),
+    ("The parade was cancelled on Thanksgiving because of snow.", "Thanksgiving", "2016-11-24"),
+    ("Crowds gathered over the weekend in the park.", "over the weekend", "2017-W31-WE"),
+    ("The levee broke in nineteen ninety-three after the rains.", "nineteen ninety-three", "1993"),
+    ("Taxes will rise at year-end for most firms.", "year-end", "2017"),
+])
+def test_english_quarters_holidays_and_phrases(text, expr, value):
+    assert mention(text, "en", expr).span.value == value

@@ -115,3 +115,15 @@ def test_seed_sentence_with_and_without_anchor():
         found = find_dates(text, "id", anchor)
         assert [(m.text, m.span.value) for m in found] == [("Rabu 9/8/2017", "2017-08-09")]
     assert infer_anchor(text, "id") == dt.date(2017, 8, 9)
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Harga gula melonjak Juni lalu di banyak kota.", "Juni lalu", "2017-06"),
+    ("Pameran itu dibuka Desember lalu di Medan.", "Desember lalu", "2016-12"),
+    ("Kontrak baru diteken Agustus tahun lalu.", "Agustus tahun lalu", "2016-08"),
+    ("Upacara digelar pada Hari Kemerdekaan di semua sekolah.", "Hari Kemerdekaan", "2017-08-17"),
+    ("Jalan tol itu ditargetkan selesai akhir tahun.", "akhir tahun", "2017"),
+    ("Warga memadati pantai saat akhir pekan.", "akhir pekan", "2017-W31-WE"),
+])
+def test_indonesian_month_shifts_holidays_and_phrases(text, expr, value):
+    assert mention(text, "id", expr).span.value == value
