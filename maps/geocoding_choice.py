@@ -1,0 +1,107 @@
+"""Which of a geocoder's readings fits the article, and whether it should beat the gazetteer's.
+
+An article is about somewhere: most of its resolved places share a country and lie around a
+centroid. A geocoder answers a bare name ("Springfield", "Desa Sukamaju") with candidates from the
+whole world, so each candidate is scored by the provider's own order plus how well it fits that
+context. In verify mode the offline reading stays unless the online one is clearly better: in the
+article's dominant country when the offline one is not, or much closer to the other places. When
+in doubt, the offline reading is kept. Thresholds are data (maps/data/geocoding.json).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from maps.geocoding_config import geocoding_data
+from maps.model import Place
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """Where the article's other places are: their dominant country and their centroid."""
+
+    dominant_country: str | None = None
+    centroid: tuple[float, float] | None = None
+
+    @classmethod
+    def of(cls, places: list[Place]) -> "ArticleContext":
+        settings = geocoding_data()["context"]
+        countries = Counter(p.country for p in places if p.country)
+        dominant = None
+        if countries:
+            country, count = countries.most_common(1)[0]
+            if count / sum(countries.values()) >= settings["dominant_country_share"]:
+                dominant = country
+        points = [p for p in places if p.kind not in settings["point_kinds_excluded"]]
+        centroid = _spherical_mean([(p.lat, p.lon) for p in points]) if points else None
+        return cls(dominant, centroid)
+
+    def distance_km(self, lat: float, lon: float) -> float | None:
+        return None if self.centroid is None else haversine_km(lat, lon, *self.centroid)
+
+
+def _spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def fit(lat: float, lon: float, country: str | None, context: ArticleContext) -> float:
+    """How well a point fits the article: a bonus for the dominant country, and for nearness."""
+    settings = geocoding_data()["choice"]
+    score = 0.0
+    if context.dominant_country and country == context.dominant_country:
+        score += settings["country_bonus"]
+    distance = context.distance_km(lat, lon)
+    if distance is not None:
+        score += settings["proximity_bonus"] * max(0.0, 1.0 - distance / settings["proximity_scale_km"])
+    return score
+
+
+def choose(candidates: list[dict], context: ArticleContext) -> tuple[dict, float, list[dict]]:
+    """The best candidate, a confidence (its share of all candidates' scores) and the runner-ups."""
+    settings = geocoding_data()["choice"]
+    scored = sorted(((1.0 / (1 + c["rank"]) + fit(c["lat"], c["lon"], c["country"], context), c)
+                     for c in candidates), key=lambda sc: -sc[0])
+    total = sum(s for s, _ in scored) or 1.0
+    runners = [{"name": c["name"], "country": c["country"], "lat": round(c["lat"], 5), "lon": round(c["lon"], 5),
+                "kind": c["kind"], "score": round(s, 3)} for s, c in scored[1:1 + settings["alternatives"]]]
+    return scored[0][1], scored[0][0] / total, runners
+
+
+def to_place(candidate: dict, provider: str, confidence: float, alternatives: list[dict]) -> Place:
+    bbox = candidate.get("bbox")
+    return Place(name=candidate["name"], lat=candidate["lat"], lon=candidate["lon"], kind=candidate["kind"],
+                 country=candidate["country"], source=provider, confidence=confidence,
+                 bbox=tuple(bbox) if bbox else None, alternatives=alternatives)
+
+
+def verdict(offline: Place, online: dict, context: ArticleContext) -> tuple[str, float]:
+    """("agree" | "replace" | "keep", distance in km between the two readings)."""
+    settings = geocoding_data()["verify"]
+    apart = haversine_km(offline.lat, offline.lon, online["lat"], online["lon"])
+    if apart <= settings["agree_km"]:
+        return "agree", apart
+    dominant = context.dominant_country
+    if dominant and online["country"] == dominant and offline.country != dominant:
+        return "replace", apart
+    if dominant and offline.country == dominant and online["country"] != dominant:
+        return "keep", apart
+    d_off = context.distance_km(offline.lat, offline.lon)
+    d_on = context.distance_km(online["lat"], online["lon"])
+    if d_off is not None and d_on is not None and d_on < settings["closer_ratio"] * d_off \
+            and d_off - d_on > settings["closer_margin_km"]:
+        return "replace", apart
+    return "keep", apart
