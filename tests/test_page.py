@@ -15,7 +15,7 @@ from eventmap.page import annotate_text, render_page, script_json
 from maps.folium_map import build_map, needs_jquery, place_markers, render_parts
 from maps.model import Place
 from timeline.model import TimeSpan
-from timeline.widget import date_words, ordered_events
+from timeline.widget import date_words, ordered_events, render_axis
 
 ROOT = Path(__file__).resolve().parent.parent
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -221,3 +221,24 @@ def test_missing_browser_skips_locally_but_fails_in_ci(monkeypatch):
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception):
         browser._missing("no Chromium on PATH")
+
+
+def test_axis_marks_every_dated_event_in_order():
+    data = document_to_dict(river_doc())
+    axis = render_axis(data)
+    marks = re.findall(r'class="ax-ev( is-bar)?" data-event="(e\d)" style="left:([\d.]+)%', axis)
+    assert [m[1] for m in marks] == ["e3", "e1", "e2", "e4"]
+    lefts = [float(m[2]) for m in marks]
+    assert lefts == sorted(lefts) and 0 <= lefts[0] and lefts[-1] <= 100
+    assert marks[0][0] == " is-bar"  # "since 2019 (ongoing)" spans years
+    assert re.findall(r'class="ax-tick"[^>]*>(\d{4})<', axis) == ["2019", "2020", "2021", "2022", "2023", "2024"]
+
+
+def test_axis_ticks_follow_the_span():
+    text = "The fair opened on 3 May 2024 and closed on 9 May 2024."
+    doc = make_doc(text, dates=[("3 May 2024", day("2024-05-03")), ("9 May 2024", day("2024-05-09"))],
+                   events=[("The fair opened on 3 May 2024", day("2024-05-03")),
+                           ("closed on 9 May 2024.", day("2024-05-09"))])
+    ticks = re.findall(r'class="ax-tick"[^>]*>([^<]+)<', render_axis(document_to_dict(doc)))
+    assert ticks and all(t.startswith("May ") for t in ticks)
+    assert render_axis(document_to_dict(make_doc("Nothing dated here."))) == ""

@@ -71,6 +71,15 @@ def test_timeline_item_opens_the_right_popup_and_highlights_its_sentence(open_pa
     assert_clean(s)
 
 
+def test_axis_mark_selects_its_event(open_page):
+    s = open_page(render_page(river_doc(), tiles=False))
+    p = s.page
+    p.click('.ax-ev[data-event="e2"]')
+    assert p.get_attribute("#tl-e2", "aria-selected") == "true"
+    assert "Bangkok" in popup_text(p)
+    assert_clean(s)
+
+
 def test_timeline_works_from_the_keyboard(open_page):
     s = open_page(render_page(river_doc(), tiles=False))
     p = s.page

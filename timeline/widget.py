@@ -26,6 +26,7 @@ QUALIFIER_WORDS = {
 }
 SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+MAX_LANES = 4  # rows of marks on the drawn axis before marks may overlap
 DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "TM": "minute",
                   "S": "second", "DE": "decade", "CE": "century"}
 
@@ -153,6 +154,68 @@ def event_labels(data: dict, locale: str = "en") -> dict[str, dict]:
             for e in data.get("events", [])}
 
 
+def _ticks(lo: dt.date, hi: dt.date, locale: str) -> list[tuple[dt.date, str]]:
+    """At most about eight tick dates between lo and hi, on years, months or days as the span needs."""
+    days = (hi - lo).days
+    if days > 3 * 366:
+        step = max(1, -(-(hi.year - lo.year) // 7))
+        return [(dt.date(y, 1, 1), str(y)) for y in range(lo.year + 1, hi.year + 1, step)]
+    if days > 75:
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month
+        step = max(1, -(-months // 7))
+        out, y, m = [], lo.year, lo.month
+        while True:
+            m += step
+            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+            d = dt.date(y, m, 1)
+            if d > hi:
+                return out
+            out.append((d, format_skeleton("yMMM" if m == 1 or not out else "MMM", d, locale=locale)))
+    step = max(1, -(-days // 7))
+    return [(lo + dt.timedelta(n), format_skeleton("MMMd", lo + dt.timedelta(n), locale=locale))
+            for n in range(step, days + 1, step)]
+
+
+def render_axis(data: dict, locale: str = "en") -> str:
+    """A small drawn time axis over the list: one dot (or bar, for long spans) per dated event.
+
+    Decorative for screen readers (the list says the same); each mark is clickable like its item."""
+    dated, _ = ordered_events(data)
+    spans = [(e, _iso(e["when"]["earliest"]), _iso(e["when"].get("latest")) or _iso(e["when"]["earliest"]))
+             for e in dated]
+    spans = [(e, a, max(a, b)) for e, a, b in spans if a]
+    if not spans:
+        return ""
+    lo, hi = min(a for _, a, _ in spans), max(b for _, _, b in spans)
+    pad = max(1, (hi - lo).days // 20)
+    lo, hi = lo - dt.timedelta(pad), hi + dt.timedelta(pad)
+    total = (hi - lo).days or 1
+
+    def pos(d: dt.date) -> float:
+        return round(100 * (d - lo).days / total, 2)
+
+    lanes: list[float] = []
+    marks = []
+    for e, a, b in spans:
+        x0, x1 = pos(a), pos(b)
+        lane = next((i for i, end in enumerate(lanes) if x0 > end + 2.5), None)  # first row with room
+        if lane is None and len(lanes) < MAX_LANES:
+            lanes.append(-100.0)
+            lane = len(lanes) - 1
+        elif lane is None:  # crowded: the row that ends earliest
+            lane = min(range(MAX_LANES), key=lanes.__getitem__)
+        lanes[lane] = max(lanes[lane], x1)
+        bar = x1 - x0 >= 1.5
+        style = f"left:{x0}%;top:{4 + lane * 12}px" + (f";width:{round(x1 - x0, 2)}%" if bar else "")
+        marks.append(f'<span class="ax-ev{" is-bar" if bar else ""}" data-event="{escape(e["id"])}" '
+                     f'style="{style}" title="{escape(date_words(e["when"], locale))}"></span>')
+    ticks = "".join(f'<span class="ax-tick" style="left:{pos(d)}%">{escape(label)}</span>'
+                    for d, label in _ticks(lo, hi, locale))
+    height = 16 + len(lanes) * 12
+    return (f'<div class="tl-axis" aria-hidden="true"><div class="ax-track" style="height:{height}px">'
+            f'{"".join(marks)}</div><div class="ax-ticks">{ticks}</div></div>')
+
+
 def render_timeline(data: dict, locale: str = "en") -> str:
     """The timeline's HTML (every article string escaped). Says so when the article has no dates."""
     dated, undated = ordered_events(data)
@@ -162,6 +225,7 @@ def render_timeline(data: dict, locale: str = "en") -> str:
     elif not dated:
         out.append('<p class="tl-empty">No dates found that can be placed on a calendar.</p>')
     if dated:
+        out.append(render_axis(data, locale))
         out.append('<ol class="tl-list" role="listbox" aria-label="Events in date order">')
         out.extend(_item(data, e, locale, first=(n == 0)) for n, e in enumerate(dated))
         out.append("</ol>")

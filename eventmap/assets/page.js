@@ -114,6 +114,9 @@
         li.classList.toggle("is-selected", on);
         li.setAttribute("aria-selected", on ? "true" : "false");
       });
+      Array.prototype.forEach.call(document.querySelectorAll(".ax-ev"), function (d) {
+        d.classList.toggle("is-selected", d.getAttribute("data-event") === id);
+      });
       var li = items[id];
       if (!li) return;
       Object.keys(items).forEach(function (k) { items[k].tabIndex = k === id ? 0 : -1; });
@@ -158,6 +161,7 @@
 
     function activateEvent(id, how) {
       how = how || {};
+      clearClass("is-related");
       selectItem(id, how.scrollItem);
       highlightSentence(sentenceOfEvent[id], how.scrollText !== false);
       if (how.fly !== false) showMarkers(markersOfEvent(id));
@@ -215,6 +219,9 @@
           }
         }
       });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".ax-ev"), function (d) {
+      d.addEventListener("click", function () { activateEvent(d.getAttribute("data-event"), { scrollItem: true, scrollText: false }); });
     });
     Array.prototype.forEach.call(document.querySelectorAll("mark[data-place], mark[data-date]"), function (mark) {
       mark.addEventListener("click", function () { onMention(mark); });
