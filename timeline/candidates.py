@@ -32,11 +32,32 @@ class Candidate:
 
 
 def alt(words) -> str:
-    """A regex alternation of words/phrases, longest first; spaces match any whitespace."""
-    words = sorted({w.lower() for w in words if w}, key=len, reverse=True)
+    """A regex matching any of the words/phrases (spaces match any whitespace), built as a prefix tree:
+    Python's re tries plain alternatives one by one at every position, a tree shares their prefixes."""
+    words = {w.lower() for w in words if w}
     if not words:
         return NEVER
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in re.sub(r"\s+", " ", w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        body = ("(?:" + body + ")?") if len(branches) == 1 and len(body) > 1 else body + "?"
+    return body
 
 
 def _names(names: dict, short: set) -> str:
@@ -143,7 +164,15 @@ def _trigger(t: LangTable) -> str:
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries")))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
-    return rf"{digits}|{B}(?:{alt(words)}){E}"
+    return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"
+
+
+# Shapes that cannot match without a trigger of one class are only run around triggers of that class.
+SHAPE_CLASSES = {
+    "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
+    "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
+    "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
+}
 
 
 @dataclass
@@ -192,8 +221,10 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
         searched, shapes, trigger = low, g.shapes_lower, g.trigger_lower
     else:                          # a few characters change length when lower-cased
         searched, shapes, trigger = text, g.shapes, g.trigger
-    for lo, hi in _regions(searched, trigger):
-        _scan(text, searched, lo, hi, shapes, found)
+    regions = _regions(searched, trigger, g.table)
+    for kind, rx, rank in shapes:
+        for lo, hi in regions[SHAPE_CLASSES.get(kind, "any")]:
+            _scan(text, searched, lo, hi, kind, rx, rank, found)
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
     return found
 
@@ -201,23 +232,33 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
 LEFT, RIGHT = 40, 80  # context searched around a trigger: the longest shapes start or end this far from it
 
 
-def _regions(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
-    """Merged windows around trigger words and digits (most of a news text holds no date at all)."""
-    out: list[list[int]] = []
+def _regions(text: str, trigger: re.Pattern, t: LangTable) -> dict[str, list[tuple[int, int]]]:
+    """Merged windows around trigger words and digits, per trigger class and for all ("any")."""
+    out: dict[str, list[list[int]]] = {"any": [], "digit": [], "month": [], "weekday": []}
     for m in trigger.finditer(text):
         lo, hi = max(0, m.start() - LEFT), min(len(text), m.end() + RIGHT)
-        if out and lo <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], hi)
+        classes = ["any"]
+        if m.group("num") is not None:
+            classes.append("digit")
         else:
-            out.append([lo, hi])
-    return [(lo, hi) for lo, hi in out]
+            w = re.sub(r"\s+", " ", m.group("word").lower())
+            if w in t.months:
+                classes.append("month")
+            if w in t.weekdays:
+                classes.append("weekday")
+        for cls in classes:
+            spans = out[cls]
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+    return {k: [(a, b) for a, b in v] for k, v in out.items()}
 
 
-def _scan(text: str, searched: str, lo: int, hi: int, shapes: list, found: list) -> None:
-    """Run every shape over searched[lo:hi]; the fields are cut from the original text (its case matters)."""
-    for kind, rx, rank in shapes:
-        for m in rx.finditer(searched, lo, hi):
-            if m.end() > m.start():
-                spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
-                fields = {k: text[a:b] for k, (a, b) in spans.items()}
-                found.append(Candidate(m.start(), m.end(), kind, fields, rank, spans))
+def _scan(text: str, searched: str, lo: int, hi: int, kind: str, rx: re.Pattern, rank: int, found: list) -> None:
+    """Run one shape over searched[lo:hi]; the fields are cut from the original text (its case matters)."""
+    for m in rx.finditer(searched, lo, hi):
+        if m.end() > m.start():
+            spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+            fields = {k: text[a:b] for k, (a, b) in spans.items()}
+            found.append(Candidate(m.start(), m.end(), kind, fields, rank, spans))
