@@ -1,8 +1,153 @@
-"""Placeholder geoparser (to be replaced by the gazetteer-backed geoparser)."""
+"""The geoparser: text in, place mentions out (recognition, filtering, resolution).
+
+Why one small module: it only joins maps/recognize.py (which spans name places), the filter rules
+below (which of them are persons, organisations or common words after all) and maps/resolve.py
+(which place each name means), so each of those can be read and tested on its own.
+"""
 from __future__ import annotations
 
-from maps.model import PlaceMention
+from functools import lru_cache
+
+from maps.lang_tables import tables
+from maps.model import Place, PlaceMention
+from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
+from maps.resolve import Resolver
+
+LANDMARK_KINDS = frozenset({"landmark", "street"})
+COMMON_WORD = 4.6        # zipf frequency above which a lone capitalised word is more word than name
+COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
+MAX_TEXT = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def _index() -> GazetteerIndex | None:
+    try:
+        from maps.gazetteer import Gazetteer
+    except ImportError:   # the gazetteer module is missing: no places rather than a crash
+        return None
+    return GazetteerIndex(Gazetteer.open())
+
+
+@lru_cache(maxsize=16)
+def _recognizer(lang: str) -> Recognizer | None:
+    ix = _index()
+    return Recognizer(ix, lang) if ix is not None else None
 
 
 def find_places(text: str, lang: str) -> list[PlaceMention]:
-    return []
+    """Place mentions of ``text`` (in language ``lang``), sorted by start, never overlapping.
+
+    Resolved mentions carry a Place (with confidence and runner-ups); place-like names the
+    gazetteer does not know but a head word vouches for ("Desa Sukamaju", "Foo County") come back
+    with place=None for an online geocoder to try. Demonyms are kept with demonym=True.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = text[:MAX_TEXT]
+    rec = _recognizer(lang or "en")
+    if rec is None:
+        return []
+    spans = [s for s in rec.find(text) if keep(s, rec)]
+    resolver = Resolver(lang_country(rec.lang))
+    results = resolver.resolve(spans, text)
+    mentions = []
+    for s, (best, conf, ranked) in zip(spans, results):
+        m = _mention(s, best, conf, ranked)
+        if m is not None:
+            mentions.append(m)
+    _place_landmarks(mentions, spans_by_start={s.start: s for s in spans})
+    return _non_overlapping(mentions)
+
+
+def lang_country(lang: str) -> str | None:
+    return tables(lang).country
+
+
+def is_weak(s: Span) -> bool:
+    """A name whose best reading is a small place: a person or a common word may hide behind it."""
+    if not s.candidates:
+        return True
+    c = s.candidates[0]
+    return getattr(c, "kind", "") not in STRONG_KINDS and (getattr(c, "population", 0) or 0) < 100_000 \
+        and getattr(c, "match", "name") != "demonym"
+
+
+def keep(s: Span, rec: Recognizer) -> bool:
+    """The filter rules: general cues from the language tables, never names of one article."""
+    t = rec.t
+    if s.text in t.not_places or s.lookup in t.not_places:
+        return False
+    head_ok = "head" in s.cues and s.head in t.unresolved_ok_heads
+    if not s.candidates and not head_ok:
+        return False
+    if "org" in s.cues and not head_ok:
+        return False
+    if "acronym" in s.cues and s.text not in t.acronym_places and not any(
+            getattr(c, "match", "") == "abbrev" and getattr(c, "kind", "") in ("country", "admin1")
+            for c in s.candidates[:3]):
+        return False
+    if "head" in s.cues:
+        return True
+    weak = is_weak(s)
+    strong_pop = not weak
+    if "in_name" in s.cues and getattr(s.candidates[0], "kind", "") not in ("country", "continent", "admin1"):
+        return False
+    if weak and ({"person_name", "person_after", "title_before", "person_before"} & s.cues):
+        return False
+    word = s.text if " " not in s.text else ""
+    if word and not strong_pop:
+        z = rec.common(word)
+        limit = COMMON_AT_START if ({"sent_start", "headline"} & s.cues) else COMMON_WORD
+        if z >= limit and "prep" not in s.cues:
+            return False
+    return True
+
+
+def _mention(s: Span, best, conf: float, ranked) -> PlaceMention | None:
+    m = PlaceMention(s.start, s.end, s.text)
+    if best is None:
+        m.notes.append(f"unresolved:{s.head_kind or 'place'}")
+        return m
+    place = best.to_place(conf) if hasattr(best, "to_place") else Place(
+        name=best.name, lat=best.lat, lon=best.lon, kind=best.kind, country=best.country,
+        confidence=conf)
+    place.confidence = round(conf, 3)
+    place.alternatives = [
+        {"name": c.name, "country": c.country, "lat": round(c.lat, 4), "lon": round(c.lon, 4),
+         "kind": c.kind, "score": round(sc, 2)}
+        for sc, c in ranked[1:4]]
+    m.place = place
+    m.demonym = getattr(best, "match", "") == "demonym"
+    if s.head and getattr(best, "kind", "") not in LANDMARK_KINDS and s.head_kind in LANDMARK_KINDS:
+        # "Gedung X", "Bandara Y": a building located at the place named inside it
+        place.kind = "landmark"
+        place.name = s.text
+        m.notes.append("located at " + best.name)
+    return m
+
+
+def _place_landmarks(mentions, spans_by_start) -> None:
+    """Unresolved buildings (Gedung KPK, Istana Negara) are placed at the nearest city the article
+    names - a reader wants them on the map, at their city."""
+    cities = [m for m in mentions if m.place is not None and m.place.kind in ("city", "admin2")]
+    if not cities:
+        return
+    for m in mentions:
+        s = spans_by_start.get(m.start)
+        if m.place is not None or s is None or s.head_kind not in LANDMARK_KINDS:
+            continue
+        near = min(cities, key=lambda c: abs(c.start - m.start))
+        p = near.place
+        m.place = Place(name=m.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
+                        source=p.source, confidence=0.3)
+        m.notes.append("located at " + p.name)
+
+
+def _non_overlapping(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,84 @@
+"""Per-language recognition tables (maps/data/lang/<lang>.json), loaded once and merged with English.
+
+Why: the geoparser's knowledge of a language - which words head a place name (Kota, Lake), which
+titles announce a person (Presiden, Mr), which words make a name an organisation (Universitas, Bank)
+- is data, so a new language is a new JSON file and no code.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent / "data" / "lang"
+FALLBACK = "en"
+
+
+@dataclass(frozen=True)
+class LangTables:
+    """Recognition cues of one language (already merged with the English fallback where sensible)."""
+
+    lang: str
+    country: str | None = None                      # the country most news in it is about
+    pre_heads: dict = field(default_factory=dict)    # head text -> kind ("Kabupaten" -> admin2)
+    post_heads: dict = field(default_factory=dict)   # "County" -> admin2
+    unresolved_ok_heads: frozenset = frozenset()     # heads strong enough to keep an unknown name
+    lower_heads: frozenset = frozenset()             # lower-case heads that open a place ("gedung")
+    connectors: frozenset = frozenset()              # lower-case words allowed inside a name
+    place_preps: frozenset = frozenset()             # words before a name that say "place"
+    person_titles: frozenset = frozenset()
+    person_after: frozenset = frozenset()
+    person_before: frozenset = frozenset()
+    org_words: frozenset = frozenset()
+    org_prefix: tuple = ()
+    acronym_places: frozenset = frozenset()
+    not_places: frozenset = frozenset()
+    max_head_tokens: int = 2
+
+
+def _read(lang: str) -> dict:
+    path = LANG_DIR / f"{lang}.json"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=16)
+def tables(lang: str) -> LangTables:
+    """Tables for ``lang``; unknown languages get English, a known one adds English person titles and
+    organisation words (news in any language quotes English names) but keeps its own heads."""
+    lang = (lang or FALLBACK).split("-")[0].lower()
+    own = _read(lang)
+    base = _read(FALLBACK) if lang != FALLBACK else {}
+    if not own:
+        own, base = _read(FALLBACK), {}
+
+    def merged(key: str, with_base: bool) -> frozenset:
+        vals = list(own.get(key, []))
+        if with_base:
+            vals += base.get(key, [])
+        return frozenset(vals)
+
+    pre = dict(own.get("pre_heads", {}))
+    post = dict(own.get("post_heads", {}))
+    heads = list(pre) + list(post)
+    return LangTables(
+        lang=lang,
+        country=own.get("country"),
+        pre_heads=pre,
+        post_heads=post,
+        unresolved_ok_heads=merged("unresolved_ok_heads", False),
+        lower_heads=frozenset(h.lower() for h in own.get("lower_heads", [])),
+        connectors=merged("connectors", False),
+        place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
+        person_titles=merged("person_titles", True),
+        person_after=frozenset(w.lower() for w in own.get("person_after", [])),
+        person_before=frozenset(w.lower() for w in own.get("person_before", [])),
+        org_words=merged("org_words", True),
+        org_prefix=tuple(own.get("org_prefix", [])),
+        acronym_places=merged("acronym_places", True),
+        not_places=merged("not_places", False),
+        max_head_tokens=max((len(h.split()) for h in heads), default=1),
+    )

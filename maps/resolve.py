@@ -1,0 +1,155 @@
+"""Toponym resolution: pick, for every recognised name, which of its same-name places is meant.
+
+Why: a gazetteer answers "Dublin" with a dozen Dublins; the article says which one. Each candidate
+gets a score from what it is (kind, population, how its name matched, the head word that introduced
+it) and from what the article says around it: a containing place right after it ("Dublin, Ohio";
+"Poso, Sulawesi Tengah"), the countries and provinces the article names elsewhere, the distance to
+the article's other places, and the country most articles in its language are about. Two passes:
+the first reads each name on its own, the second re-reads every name in the light of the first.
+The score margin becomes the confidence; the runner-ups are kept.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+KIND_WEIGHT = {
+    "continent": 3.0, "country": 3.2, "admin1": 2.2, "region": 1.8, "sea": 1.6, "ocean": 1.6,
+    "island": 1.5, "peninsula": 1.5, "city": 1.0, "admin2": 0.9, "admin3": 0.5, "lake": 0.8,
+    "river": 0.6, "landmark": 0.5, "demonym": 2.5,
+}
+MATCH_WEIGHT = {"name": 0.6, "exonym": 0.6, "abbrev": 0.3, "demonym": 0.4, "alt": 0.0}
+HEAD_COMPATIBLE = {
+    "admin1": {"admin1"}, "admin2": {"admin2", "city"}, "admin3": {"admin3", "admin2", "city"},
+    "city": {"city", "admin2", "admin3"}, "island": {"island", "admin1", "admin2"},
+    "sea": {"sea", "ocean"}, "lake": {"lake"}, "river": {"river"}, "landmark": {"landmark"},
+    "peninsula": {"peninsula"}, "country": {"country"}, "region": {"region", "admin1", "admin2"},
+    "continent": {"continent"},
+}
+BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
+CONTAINER = frozenset({"country", "admin1", "admin2"})
+
+
+def haversine_km(a, b) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def base_score(c, head_kind: str | None) -> float:
+    """What a candidate is worth before reading the article."""
+    kind = getattr(c, "kind", "city") or "city"
+    s = KIND_WEIGHT.get(kind, 0.5)
+    pop = getattr(c, "population", 0) or 0
+    s += 2.2 * math.log10(pop + 1) / 7.0
+    s += MATCH_WEIGHT.get(getattr(c, "match", "name"), 0.0)
+    prior = getattr(c, "prior", None)
+    if isinstance(prior, (int, float)):
+        s += 0.5 * max(0.0, min(1.0, float(prior)))
+    if head_kind:
+        s += 2.0 if kind in HEAD_COMPATIBLE.get(head_kind, {head_kind}) else -1.5
+    return s
+
+
+def _contains(container, c) -> bool:
+    """Does candidate ``container`` (a country or province) contain candidate ``c``?"""
+    ck = getattr(container, "kind", "")
+    if c is container or not getattr(c, "country", None):
+        return False
+    if ck == "country":
+        return c.country == container.country and getattr(c, "kind", "") != "country"
+    if ck == "admin1":
+        return c.country == container.country and bool(getattr(c, "admin1", None)) and \
+            c.admin1 == container.admin1 and getattr(c, "kind", "") != "admin1"
+    return False
+
+
+class Resolver:
+    """Ranks candidates of all spans of one article together."""
+
+    def __init__(self, lang_country: str | None = None):
+        self.lang_country = lang_country
+
+    def resolve(self, spans: list, text: str) -> list[tuple]:
+        """For each span: (best candidate or None, confidence, ranked [(score, cand)])."""
+        first = [self._rank(s, None, text, spans, i) for i, s in enumerate(spans)]
+        ctx = self._context(spans, first)
+        out = []
+        for i, s in enumerate(spans):
+            ranked = self._rank(s, ctx, text, spans, i)
+            out.append(self._pick(ranked))
+        return out
+
+    # -- scoring --------------------------------------------------------------------------------
+    def _rank(self, span, ctx, text, spans, i) -> list[tuple]:
+        cands = span.candidates
+        if not cands:
+            return []
+        container = self._container_after(span, text, spans, i)
+        ranked = []
+        for c in cands:
+            s = base_score(c, span.head_kind)
+            cc = getattr(c, "country", None)
+            kind = getattr(c, "kind", "city")
+            if self.lang_country and cc == self.lang_country:
+                s += 0.8
+            if container is not None and any(_contains(k, c) for k in container.candidates[:8]):
+                s += 4.0
+            if ctx is not None:
+                s += self._context_bonus(c, cc, kind, ctx, i)
+            ranked.append((s, c))
+        ranked.sort(key=lambda x: -x[0])
+        return ranked
+
+    @staticmethod
+    def _container_after(span, text, spans, i):
+        """The span right after ", " (Paris, Texas) - a possible container of this one."""
+        if i + 1 >= len(spans):
+            return None
+        nxt = spans[i + 1]
+        gap = text[span.end:nxt.start]
+        if gap.strip() in (",", "(") and len(gap) <= 3:
+            return nxt
+        return None
+
+    def _context(self, spans, first) -> dict:
+        countries, admin1s = Counter(), Counter()
+        points = []
+        for i, (s, ranked) in enumerate(zip(spans, first)):
+            if not ranked:
+                continue
+            best = ranked[0][1]
+            margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
+            cc = getattr(best, "country", None)
+            kind = getattr(best, "kind", "")
+            if cc:
+                countries[cc] += 1.0 if kind in ("country", "admin1") else 0.5
+            if kind == "admin1" and getattr(best, "admin1", None):
+                admin1s[(cc, best.admin1)] += 1
+            if kind not in BROAD and margin > 1.0:
+                points.append((i, (best.lat, best.lon)))
+        return {"countries": countries, "admin1s": admin1s, "points": points}
+
+    @staticmethod
+    def _context_bonus(c, cc, kind, ctx, i) -> float:
+        b = 0.0
+        if cc and cc in ctx["countries"]:
+            b += min(2.0, 0.8 + 0.4 * ctx["countries"][cc])
+        a1 = getattr(c, "admin1", None)
+        if cc and a1 and kind != "admin1" and (cc, a1) in ctx["admin1s"]:
+            b += 2.0
+        if kind not in BROAD:
+            ds = [haversine_km((c.lat, c.lon), p) for j, p in ctx["points"] if j != i]
+            if ds:
+                d = min(ds)
+                b += 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
+        return b
+
+    @staticmethod
+    def _pick(ranked):
+        if not ranked:
+            return None, 0.0, []
+        scores = [s for s, _ in ranked[:6]]
+        top = scores[0]
+        z = sum(math.exp(s - top) for s in scores)
+        return ranked[0][1], 1.0 / z, ranked
