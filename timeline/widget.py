@@ -170,7 +170,8 @@ def _ticks(lo: dt.date, hi: dt.date, locale: str) -> list[tuple[dt.date, str]]:
             d = dt.date(y, m, 1)
             if d > hi:
                 return out
-            out.append((d, format_skeleton("yMMM" if m == 1 or not out else "MMM", d, locale=locale)))
+            new_year = not out or out[-1][0].year != y
+            out.append((d, format_skeleton("yMMM" if new_year else "MMM", d, locale=locale)))
     step = max(1, -(-days // 7))
     return [(lo + dt.timedelta(n), format_skeleton("MMMd", lo + dt.timedelta(n), locale=locale))
             for n in range(step, days + 1, step)]
