@@ -91,3 +91,10 @@ def test_language_tables_come_from_data():
     t = load_language("id")
     assert t.months["agustus"] == 8 and t.weekdays["rabu"] == 2 and t.date_order == "DMY"
     assert load_language("en").date_order == "MDY"
+
+
+def test_text_whose_lower_case_changes_length():
+    # "İ" lower-cases to two characters; offsets must still point into the original text
+    text = "İzmir: rapat 9 Agustus 2017 dan Rabu lalu."
+    found = [(m.text, m.span.value) for m in find_dates(text, "id", ANCHOR)]
+    assert found == [("9 Agustus 2017", "2017-08-09"), ("Rabu lalu", "2017-08-02")]

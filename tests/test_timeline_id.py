@@ -127,3 +127,9 @@ def test_seed_sentence_with_and_without_anchor():
 ])
 def test_indonesian_month_shifts_holidays_and_phrases(text, expr, value):
     assert mention(text, "id", expr).span.value == value
+
+
+def test_that_day_refers_to_the_last_day_named():
+    text = "Kapal itu tenggelam Senin (7/8/2017). Hari itu ombak tinggi. Keesokan harinya tim SAR tiba."
+    assert mention(text, "id", "Hari itu").span.value == "2017-08-07"
+    assert mention(text, "id", "Keesokan harinya").span.value == "2017-08-08"

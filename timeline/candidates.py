@@ -124,6 +124,8 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("ago", rf"{B}{num}\s+{unit}\s+(?P<ago>{alt(t.ago_post)}){E}"),
         ("ago", rf"{B}(?P<one>{alt(t.unit_one)})\s+(?P<ago>{alt(t.ago_post)}){E}"),
         ("deictic_pod", rf"{B}(?P<dpod>{alt(t.deictic_pod)}){E}"),
+        ("anaphoric", rf"{B}(?P<anad>{alt(x('anaphoric_day'))}){E}"),
+        ("anaphoric", rf"{B}(?P<anay>{alt(x('anaphoric_year'))}){E}"),
         ("phrase", rf"{B}(?P<phrase>{alt(x('period_phrases'))}){E}"),
         ("holiday", rf"{B}(?:{shift_pre}\s+)?(?P<hol>{alt(x('holidays'))})(?:\s+{shift_post})?(?:\s*,?\s*(?P<y>{YEAR4}))?{E}"),
         ("wd_shift", rf"{B}{shift_pre}\s+{wd}{E}"),
@@ -161,7 +163,8 @@ def _trigger(t: LangTable) -> str:
              + list(t.deictic_pod) + list(t.present_words) + list(x("pods")) + list(x("seasons"))
              + x("quarter_words") + x("half_words") + x("present_ref") + x("past_ref") + x("future_ref")
              + list(x("set_words")) + list(x("duration_vague")) + x("current_period") + x("year_ago_period")
-             + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries")))
+             + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
+             + x("anaphoric_day") + x("anaphoric_year"))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
     return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"

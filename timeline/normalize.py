@@ -49,6 +49,7 @@ class Context:
     anchor: dt.date | None
     last_day: str | None = None
     last_quarter: tuple[str, int] | None = None
+    last_year: int | None = None                 # year of the last mention that names or implies one
 
 
 def _num(word: str, ctx: Context):
@@ -603,6 +604,22 @@ def h_clock(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, day + suffix, "TIME", "minute")]
 
 
+def h_anaphoric(c: Candidate, ctx: Context) -> list[Reading]:
+    """"hari itu", "that day", "the following year": the day or year the text last spoke of."""
+    f = c.fields
+    t = ctx.g.table
+    if "anad" in f:
+        if ctx.last_day is None:
+            return []
+        n = _lookup(t.get("anaphoric_offsets", {}), f["anad"]) or 0
+        d = dt.date.fromisoformat(ctx.last_day) + dt.timedelta(days=n)
+        return [Reading(c.start, c.end, d.isoformat(), "DATE", "day")]
+    if ctx.last_year is None:
+        return []
+    n = _lookup(t.get("anaphoric_year_offsets", {}), f["anay"]) or 0
+    return [Reading(c.start, c.end, f"{ctx.last_year + n:04d}", "DATE", "year")]
+
+
 def h_phrase(c: Candidate, ctx: Context) -> list[Reading]:
     """Fixed period phrases from the table: "year-end", "akhir pekan", "the end of the month" ..."""
     if ctx.anchor is None:
@@ -658,7 +675,7 @@ HANDLERS = {
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
-    "ref": h_ref, "phrase": h_phrase, "holiday": h_holiday,
+    "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday,
 }
 
 

@@ -114,7 +114,7 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     if anchor is None:
         anchor = infer_anchor(text, lang)
     g = grammar(lang)
-    probe = Context(text, g, anchor, last_day="2000-01-01")
+    probe = Context(text, g, anchor, last_day="2000-01-01", last_year=2000)
     chosen = _choose(find_candidates(text, lang), probe)
     range_ends = _link_ranges(chosen, text, lang)
     ctx = Context(text, g, anchor)
@@ -136,6 +136,8 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
             _extend(r, text, floor, g, i in range_ends)
             if _FULL_DAY.match(r.value):
                 ctx.last_day = r.value[:10]
+            if r.value[:4].isdigit() and r.type in ("DATE", "TIME") and r.precision != "decade":
+                ctx.last_year = int(r.value[:4])
             if r.precision == "quarter" and r.kind not in ("year_ago", "quarter_of_year"):
                 ctx.last_quarter = (r.value, r.start)
             if i in range_ends or c.fields.get("range_end"):
