@@ -98,3 +98,16 @@ def test_text_whose_lower_case_changes_length():
     text = "İzmir: rapat 9 Agustus 2017 dan Rabu lalu."
     found = [(m.text, m.span.value) for m in find_dates(text, "id", ANCHOR)]
     assert found == [("9 Agustus 2017", "2017-08-09"), ("Rabu lalu", "2017-08-02")]
+
+
+def test_present_reference_is_ongoing_from_the_anchor():
+    m = mention("Saat ini jembatan itu masih ditutup.", "id", "Saat ini")
+    assert (m.span.value, m.span.qualifier, m.span.earliest) == ("PRESENT_REF", "ongoing", "2017-08-09")
+    assert m.span.edtf == "2017-08-09/.."
+
+
+def test_bad_input_gives_a_clear_error():
+    with pytest.raises(TypeError, match="must be a str"):
+        find_dates(None, "id")
+    with pytest.raises(TypeError, match="must be a str"):
+        infer_anchor(b"9/8/2017", "id")

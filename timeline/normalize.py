@@ -666,7 +666,8 @@ def h_holiday(c: Candidate, ctx: Context) -> list[Reading]:
 def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     value = "PRESENT_REF" if "present" in f else "PAST_REF" if "past" in f else "FUTURE_REF"
-    return [Reading(c.start, c.end, value, "DATE", None)]
+    # "saat ini", "now": true as of the anchor and still going on, which is what the timeline should draw
+    return [Reading(c.start, c.end, value, "DATE", None, "ongoing" if value == "PRESENT_REF" else None)]
 
 
 HANDLERS = {

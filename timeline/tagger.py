@@ -109,6 +109,8 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     `anchor` is the publication date; without one, the latest full date written in the text is used
     (see `infer_anchor`), and relative expressions are left out when there is none.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates: text must be a str, not {type(text).__name__}")
     if not text:
         return []
     if anchor is None:
@@ -155,6 +157,8 @@ def _mention(r: Reading, text: str, anchor: dt.date | None) -> DateMention:
 
 def infer_anchor(text: str, lang: str) -> dt.date | None:
     """The latest full (day-precision, year written) date in the text, for articles without a date."""
+    if not isinstance(text, str):
+        raise TypeError(f"infer_anchor: text must be a str, not {type(text).__name__}")
     if not text:
         return None
     g = grammar(lang)
