@@ -108,10 +108,10 @@ def is_dated(event: dict) -> bool:
 
 
 def ordered_events(data: dict) -> tuple[list[dict], list[dict]]:
-    """(dated events by earliest date, then latest, then text order; undated events in text order)."""
+    """(dated events by earliest date, then text order; undated events in text order)."""
     events = data.get("events", [])
     dated = [e for e in events if is_dated(e)]
-    dated.sort(key=lambda e: (e["when"]["earliest"], e["when"].get("latest") or "", e["sentence"]["start"]))
+    dated.sort(key=lambda e: (e["when"]["earliest"], e["sentence"]["start"]))  # ties keep the text's order
     undated = sorted((e for e in events if not is_dated(e)), key=lambda e: e["sentence"]["start"])
     return dated, undated
 
@@ -211,7 +211,7 @@ def render_axis(data: dict, locale: str = "en") -> str:
         marks.append(f'<span class="ax-ev{" is-bar" if bar else ""}" data-event="{escape(e["id"])}" '
                      f'style="{style}" title="{escape(date_words(e["when"], locale))}"></span>')
     ticks = "".join(f'<span class="ax-tick" style="left:{pos(d)}%">{escape(label)}</span>'
-                    for d, label in _ticks(lo, hi, locale))
+                    for d, label in _ticks(lo, hi, locale) if 4 <= pos(d) <= 96)  # labels fit in the box
     height = 16 + len(lanes) * 12
     return (f'<div class="tl-axis" aria-hidden="true"><div class="ax-track" style="height:{height}px">'
             f'{"".join(marks)}</div><div class="ax-ticks">{ticks}</div></div>')
