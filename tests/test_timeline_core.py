@@ -111,3 +111,12 @@ def test_bad_input_gives_a_clear_error():
         find_dates(None, "id")
     with pytest.raises(TypeError, match="must be a str"):
         infer_anchor(b"9/8/2017", "id")
+
+
+@pytest.mark.parametrize("lang,text,expr,value", [
+    ("fr", "Le port a fermé la semaine dernière après la tempête.", "la semaine dernière", "2017-W31"),
+    ("de", "Die Brücke wurde gestern wieder geöffnet.", "gestern", "2017-08-08"),
+    ("es", "El puerto cerró la semana pasada por la tormenta.", "la semana pasada", "2017-W31"),
+])
+def test_relative_phrases_from_dateparser_locale_data(lang, text, expr, value):
+    assert mention(text, lang, expr).span.value == value

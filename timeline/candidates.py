@@ -132,6 +132,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("wd_shift", rf"{B}{wd}\s+{shift_post}{E}"),
         ("rel_unit", rf"{B}{shift_pre}\s+{unit}{E}"),
         ("rel_unit", rf"{B}{unit}\s+{shift_post}{E}"),
+        ("rel_phrase", rf"{B}(?P<relp>{alt(t.rel_phrases)}){E}"),
         ("deictic", rf"{B}(?P<deictic>{alt(t.deictic_days)}){E}" + tail),
         ("set", rf"{B}(?P<setw>{alt(x('set_words'))}){E}"),
         ("set", rf"{B}(?P<setpre>{alt(x('set_pre'))})\s+(?:{num}\s+)?(?:{unit}|{wd}|{mon}|{pod}){E}"),
@@ -164,7 +165,7 @@ def _trigger(t: LangTable) -> str:
              + x("quarter_words") + x("half_words") + x("present_ref") + x("past_ref") + x("future_ref")
              + list(x("set_words")) + list(x("duration_vague")) + x("current_period") + x("year_ago_period")
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
-             + x("anaphoric_day") + x("anaphoric_year"))
+             + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
     return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"

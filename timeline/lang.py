@@ -46,6 +46,7 @@ class LangTable:
     deictic_days: dict = field(default_factory=dict)  # "yesterday" -> -1
     deictic_pod: dict = field(default_factory=dict)   # "tonight" -> [0, "NI"]
     present_words: set = field(default_factory=set)   # dateparser's "now" words
+    rel_phrases: dict = field(default_factory=dict)   # "la semaine dernière" -> ("W", -1): whole relative phrases
     pertain: list = field(default_factory=list)       # "of", "de": joins a month to its year
     extra: dict = field(default_factory=dict)         # the rest of the JSON table, by key
 
@@ -148,6 +149,7 @@ def load_language(code: str) -> LangTable:
                 if len(p.split()) == 1:
                     t.unit_one.setdefault(p, DP_UNITS[unit])
                 continue
+            t.rel_phrases.setdefault(p, (DP_UNITS[unit], sign * n))
             parts = _split_relative(p, t.units)
             if parts and n <= 1 and (parts[0] or parts[2]) and not (parts[0] and parts[2]):
                 if parts[0]:

@@ -411,6 +411,15 @@ def h_rel_unit(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))]
 
 
+def h_rel_phrase(c: Candidate, ctx: Context) -> list[Reading]:
+    """A whole relative phrase from dateparser's locale data ("la semaine dernière", "letztes Jahr")."""
+    if ctx.anchor is None:
+        return []
+    unit, n = _lookup(ctx.g.table.rel_phrases, c.fields["relp"])
+    value = shift_value(ctx.anchor, unit, n)
+    return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))] if value else []
+
+
 def h_ago(c: Candidate, ctx: Context) -> list[Reading]:
     t = ctx.g.table
     f = c.fields
@@ -673,7 +682,7 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
 HANDLERS = {
     "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
     "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "spelled_year": h_spelled_year, "wd": h_wd,
-    "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "ago": h_ago,
+    "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "rel_phrase": h_rel_phrase, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
     "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday,
