@@ -43,6 +43,7 @@ class OnlineGeocoding:
         self._domain = cache_key_domain(config, geocoder)
         self._client = GeocoderClient(config, geocoder, self._warn)
         self._memo: dict[tuple[str, str], list[dict]] = {}
+        self._failed_now: set[tuple[str, str]] = set()
         self._counts = {"cache_hits": 0, "resolved": 0, "confirmed": 0, "replaced": 0, "kept": 0}
         self._cache: GeocodingCache | None = None
         if config.cache:
@@ -96,12 +97,16 @@ class OnlineGeocoding:
         key = (normalise_query(query), lang)
         if key in self._memo:
             return self._memo[key]
+        if key in self._failed_now:
+            return None
         found = self._cache_get(query, lang)
         if found is not None:
             self._counts["cache_hits"] += 1
         else:
             found = self._client.ask(query, lang)
             if found is None:
+                if not self._client.breaker_open:
+                    self._failed_now.add(key)
                 return None
             self._cache_put(query, lang, found)
         self._memo[key] = found
@@ -113,6 +118,7 @@ class OnlineGeocoding:
         """(places, still_unresolved). Never raises on network faults; the inputs are not modified."""
         name = self.config.name
         not_asked_before = self._client.counts["not_asked"]
+        self._failed_now.clear()  # a name that failed is not asked twice per article
         offline = [m.place for m in places if m.place is not None]
         out_places: list[PlaceMention] = []
         for mention in places:
