@@ -75,14 +75,16 @@ def is_weak(s: Span) -> bool:
 def keep(s: Span, rec: Recognizer) -> bool:
     """The filter rules: general cues from the language tables, never names of one article."""
     t = rec.t
-    if s.text in t.not_places or s.lookup in t.not_places:
+    if s.text in t.not_places or ("head" not in s.cues and s.lookup in t.not_places):
+        return False
+    if "currency" in s.cues:
         return False
     head_ok = "head" in s.cues and s.head in t.unresolved_ok_heads
     if not s.candidates and not head_ok:
         return False
     if "org" in s.cues and not head_ok:
         return False
-    if "acronym" in s.cues and s.text not in t.acronym_places and not any(
+    if "acronym" in s.cues and "dateline" not in s.cues and s.text not in t.acronym_places and s.text not in t.aliases and not any(
             getattr(c, "match", "") == "abbrev" and getattr(c, "kind", "") in ("country", "admin1")
             for c in s.candidates[:3]):
         return False

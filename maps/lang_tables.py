@@ -34,6 +34,10 @@ class LangTables:
     org_prefix: tuple = ()
     acronym_places: frozenset = frozenset()
     not_places: frozenset = frozenset()
+    not_place_before: frozenset = frozenset()       # "dollar Singapura": a currency, not a place
+    not_place_after: frozenset = frozenset()        # "Singapore dollar"
+    aliases: dict = field(default_factory=dict)     # "Ky." -> "Kentucky", "Jabar" -> "Jawa Barat"
+    abbreviations: frozenset = frozenset()          # words that keep their dot ("St.", "Ky.", "Jl.")
     max_head_tokens: int = 2
 
 
@@ -80,5 +84,11 @@ def tables(lang: str) -> LangTables:
         org_prefix=tuple(own.get("org_prefix", [])),
         acronym_places=merged("acronym_places", True),
         not_places=merged("not_places", False),
+        not_place_before=frozenset(w.lower() for w in own.get("not_place_before", [])),
+        not_place_after=frozenset(w.lower() for w in own.get("not_place_after", [])),
+        aliases={**base.get("aliases", {}), **own.get("aliases", {})},
+        abbreviations=frozenset(w for w in list(own.get("aliases", {})) + list(base.get("aliases", {})) + heads
+                                + list(own.get("person_titles", [])) + list(base.get("person_titles", []))
+                                + list(own.get("not_places", [])) if w.endswith(".")),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

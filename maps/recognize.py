@@ -19,7 +19,7 @@ from maps.lang_tables import LangTables, tables
 
 # Words: initialisms (U.S., B.C.) first, then words with inner apostrophes/hyphens; a possessive 's
 # stays outside the name.
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-‐](?![sS]\b)\w+)*")
+TOKEN_RE = re.compile(r"(?:[^\W\d_][a-z]?\.){2,}|\w+(?:[’'\-‐](?![sS]\b)\w+)*")
 OPENERS = "\"“‘'([«—–-"
 SENTENCE_END = ".!?\n:;•|"
 STRONG_KINDS = frozenset({"continent", "country", "admin1", "region", "sea", "island", "peninsula"})
@@ -75,13 +75,13 @@ class GazetteerIndex:
         return self.default_max
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, abbreviations: frozenset = frozenset()) -> list[Token]:
     toks = []
     for m in TOKEN_RE.finditer(text):
         s, e = m.start(), m.end()
         w = m.group()
-        if e < len(text) and text[e] == "." and len(w) <= 4 and w[0].isupper() and not w.isupper():
-            w, e = w + ".", e + 1   # Mr. St. Gov. Jl. - the dot belongs to the abbreviation
+        if e < len(text) and text[e] == "." and (w + ".") in abbreviations:
+            w, e = w + ".", e + 1   # Mr. St. Gov. Ky. Jl. - the dot belongs to the abbreviation
         if w[0].isdigit():
             toks.append(Token(s, e, w, False, False, False))
             continue
@@ -98,24 +98,21 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _headline_lines(text: str, toks: list[Token]) -> set[int]:
-    """Indexes of tokens in title-case lines (headlines), where capitals say nothing about names."""
+    """Indexes of tokens in title-case lines (headlines), where capitals say nothing about names.
+    A headline has mostly capitalised words and does not end like a sentence."""
     out: set[int] = set()
-    line_start = 0
-    group: list[int] = []
+    groups: dict[int, list[int]] = {}
     for i, t in enumerate(toks):
-        ls = text.rfind("\n", 0, t.start) + 1
-        if ls != line_start:
-            _flush_headline(toks, group, out)
-            group, line_start = [], ls
-        group.append(i)
-    _flush_headline(toks, group, out)
+        groups.setdefault(text.rfind("\n", 0, t.start) + 1, []).append(i)
+    for ls, group in groups.items():
+        le = text.find("\n", ls)
+        line = text[ls:le if le >= 0 else len(text)].rstrip()
+        if not line or line[-1] in ".!?\"”'»:;,":
+            continue
+        words = [toks[i] for i in group if toks[i].text[0].isalpha() and len(toks[i].text) > 3]
+        if len(words) >= 3 and sum(t.cap for t in words) / len(words) >= HEADLINE_SHARE:
+            out.update(group)
     return out
-
-
-def _flush_headline(toks, group, out):
-    words = [toks[i] for i in group if toks[i].text[0].isalpha() and len(toks[i].text) > 3]
-    if len(words) >= 3 and sum(t.cap for t in words) / len(words) >= HEADLINE_SHARE:
-        out.update(group)
 
 
 class Recognizer:
@@ -131,6 +128,16 @@ class Recognizer:
     @staticmethod
     def _head_table(heads: dict) -> dict:
         return {tuple(h.split()): k for h, k in heads.items()}
+
+    def lookup(self, name: str) -> tuple:
+        """Gazetteer candidates of a name, through the language's aliases (Ky. -> Kentucky) when the
+        gazetteer does not know the short form itself."""
+        cands = self.ix.lookup(name)
+        if not cands:
+            alias = self.t.aliases.get(name)
+            if alias:
+                cands = self.ix.lookup(alias)
+        return cands
 
     def common(self, word: str) -> float:
         return _zipf(word.lower(), self.lang)
@@ -190,7 +197,7 @@ class Recognizer:
             name = text[toks[idx[k]].start:toks[idx[j]].end]
             if toks[idx[j]].text.lower() in self.t.connectors:
                 continue
-            cands = self.ix.lookup(name)
+            cands = self.lookup(name)
             if cands:
                 return j + 1, cands
         return best
@@ -202,7 +209,7 @@ class Recognizer:
         while k < len(idx):
             t = toks[idx[k]]
             # person title: what follows (up to the next title/end) is a person
-            if t.text in self.t.person_titles and not self.ix.lookup(t.text) or \
+            if t.text in self.t.person_titles and not self.lookup(t.text) or \
                     (t.text in self.t.person_titles and k + 1 < len(idx)):
                 j = k + 1
                 while j < len(idx) and toks[idx[j]].text not in self.t.person_titles:
@@ -239,7 +246,7 @@ class Recognizer:
                     L2, kind2 = self._head_at(toks, idx, e, self._post)
                     if L2:
                         whole = text[toks[idx[k]].start:toks[idx[e + L2 - 1]].end]
-                        wc = self.ix.lookup(whole)
+                        wc = self.lookup(whole)
                         head = " ".join(toks[idx[e + m]].text for m in range(L2))
                         parts.append(("headed", k, e + L2, wc or cands, head, kind2, k, bool(wc)))
                         k = e + L2
@@ -261,7 +268,7 @@ class Recognizer:
 
     # -- the whole text -----------------------------------------------------------------------
     def find(self, text: str) -> list[Span]:
-        toks = tokenize(text)
+        toks = tokenize(text, self.t.abbreviations)
         if not toks:
             return []
         headline = _headline_lines(text, toks)
@@ -302,6 +309,9 @@ class Recognizer:
                 neighbours = [parts[q][0] for q in (p_i - 1, p_i + 1) if 0 <= q < len(parts)]
                 if "unknown" in neighbours and not in_head:
                     s.cues.add("in_name")
+                    if any(toks[idx[m]].upper for q in (p_i - 1, p_i + 1) if 0 <= q < len(parts)
+                           and parts[q][0] == "unknown" for m in range(parts[q][1], parts[q][2])):
+                        s.cues.add("org")   # DPR RI, NATO Europe: a place word inside an organisation
                     if p_i > 0 and parts[p_i - 1][0] == "unknown":
                         persons.update(toks[idx[m]].text for m in range(p[1], p[2]))
                 if "title" in neighbours and p_i + 1 < len(parts) and parts[p_i + 1][0] == "title":
@@ -312,8 +322,14 @@ class Recognizer:
                     s.cues.add("sent_start")
                 if i == j and toks[i].upper:
                     s.cues.add("acronym")
+                    ls = text.rfind("\n", 0, toks[i].start) + 1
+                    if not text[ls:toks[i].start].strip() and text[toks[j].end:toks[j].end + 2].strip()[:1] in (",", "(", "—", "-", "–"):
+                        s.cues.add("dateline")   # COLUMBUS, Ohio - : a dateline writes the city in capitals
                 if i > 0 and toks[i - 1].text.lower() in self.t.place_preps:
                     s.cues.add("prep")
+                if (i > 0 and toks[i - 1].text.lower() in self.t.not_place_before) or \
+                        (j + 1 < len(toks) and toks[j + 1].text.lower() in self.t.not_place_after):
+                    s.cues.add("currency")
                 if i > 0 and toks[i - 1].text.lower() in self.t.person_before:
                     s.cues.add("person_before")
                 if j + 1 < len(toks) and toks[j + 1].text.lower() in self.t.person_after \
@@ -350,9 +366,9 @@ class Recognizer:
         t = toks[idx[0]].text
         if (t,) in self._pre or t in self.t.person_titles:
             return True
-        if len(idx) > 1 and self.ix.lookup(t + " " + toks[idx[1]].text):
+        if len(idx) > 1 and self.lookup(t + " " + toks[idx[1]].text):
             return True
-        cands = self.ix.lookup(t)
+        cands = self.lookup(t)
         return bool(cands) and self.common(t) < 5.0 and _strong(cands)
 
     def _is_org(self, toks, idx, parts) -> bool:
