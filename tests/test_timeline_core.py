@@ -6,7 +6,7 @@ import pytest
 from timeline import find_dates, infer_anchor
 from timeline.calendar import bounds, shift_value
 from timeline.lang import load_language
-from tests.timeline_helpers import ANCHOR, mention
+from timeline_helpers import ANCHOR, mention
 
 
 def test_mentions_are_sorted_non_overlapping_and_exact():

@@ -2,7 +2,7 @@
 import pytest
 
 from timeline import find_dates
-from tests.timeline_helpers import ANCHOR, mention, values
+from timeline_helpers import ANCHOR, mention, values
 
 CASES = [
     ("The board met on August 9, 2017 in Denver.", "August 9, 2017", "2017-08-09", "DATE"),

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from timeline import find_dates, infer_anchor
-from tests.timeline_helpers import ANCHOR, mention, values
+from timeline_helpers import ANCHOR, mention, values
 
 CASES = [
     # absolute and partial dates
