@@ -192,6 +192,7 @@ def render_page(doc: Document, tiles: bool = True, locale: str = "en") -> str:
         '<main class="em-main">',
         '<section class="em-map-col" aria-label="Map of the places in the article">',
         '<div class="em-map">',
+        '<noscript><p class="em-map-empty">The map needs JavaScript; the timeline and the text do not.</p></noscript>',
         parts.html,
         '<p class="em-map-empty">No places found in this article.</p>' if not markers else "",
         "</div>",

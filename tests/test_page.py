@@ -155,6 +155,14 @@ def test_markers_group_mentions_of_one_place():
         ("Lima", [0, 1], ["e1", "e2"]), ("Cusco", [2], [])]
 
 
+def test_pipeline_warnings_are_shown():
+    doc = river_doc()
+    doc.warnings.append("test-article: <b>no</b> publication date known")
+    page = render_page(doc, tiles=False)
+    assert "<summary>Notes (1)</summary>" in page
+    assert "&lt;b&gt;no&lt;/b&gt; publication date known" in page
+
+
 def test_empty_article_says_so():
     page = render_page(make_doc("A quiet day with nothing to report.", title="Nothing"), tiles=False)
     assert "No places found in this article." in page

@@ -47,6 +47,23 @@ def test_offline_page_draws_land_and_markers_without_network(open_page):
     assert_clean(s)
 
 
+def test_overlapping_labels_are_hidden_until_hovered(open_page):
+    text = "Storms hit Lagos and Ikeja on 3 June 2023, then Abuja."
+    doc = make_doc(text, places=[("Lagos", Place("Lagos", 6.455, 3.384, "city", "NG")),
+                                 ("Ikeja", Place("Ikeja", 6.6, 3.35, "city", "NG")),
+                                 ("Abuja", Place("Abuja", 9.06, 7.49, "city", "NG"))],
+                   dates=[("3 June 2023", day("2023-06-03"))], events=[(text, day("2023-06-03"))])
+    s = open_page(render_page(doc, tiles=False))
+    p = s.page
+    p.evaluate("EventMap.map.setView([7.5, 5], 5, {animate: false})")
+    visible = p.eval_on_selector_all(".em-label", "els => els.filter(e => !e.classList.contains('is-hidden'))"
+                                                  ".map(e => e.textContent)")
+    assert visible == ["Lagos", "Abuja"]  # Ikeja's label would cover Lagos's
+    p.evaluate("EventMap.map.setView([6.5, 3.37], 12, {animate: false})")
+    assert p.locator(".em-label.is-hidden").count() == 0  # zoomed in, all fit
+    assert_clean(s)
+
+
 def test_with_tiles_only_tile_requests_are_tried(open_page):
     s = open_page(render_page(river_doc(), tiles=True))
     s.page.wait_for_timeout(300)

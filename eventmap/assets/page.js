@@ -96,12 +96,40 @@
     });
     EventMap.markers = markerById;
 
+    /* Permanent labels that would overlap one drawn before them are hidden (places named most
+       often are drawn first); hovering a marker shows its label anyway. */
+    var byWeight = Object.keys(markerById).map(function (k) { return markerById[k]; })
+      .sort(function (a, b) { return b.eventmap.mentions.length - a.eventmap.mentions.length; });
+    function declutter() {
+      var placed = [];
+      byWeight.forEach(function (layer) {
+        var tip = layer.getTooltip(), node = tip && tip.options.permanent && tip.getElement();
+        if (!node) return;
+        node.classList.remove("is-hidden");
+        var r = node.getBoundingClientRect();
+        var hit = placed.some(function (p) {
+          return !(r.right < p.left || r.left > p.right || r.bottom < p.top || r.top > p.bottom);
+        });
+        if (hit) node.classList.add("is-hidden");
+        else placed.push(r);
+      });
+    }
+    byWeight.forEach(function (layer) {
+      layer.on("mouseover", function () {
+        var node = layer.getTooltip() && layer.getTooltip().getElement();
+        if (node) node.classList.remove("is-hidden");
+      });
+      layer.on("mouseout", declutter);
+    });
+    map.on("zoomend moveend resize", declutter);
+
     function fitAll(animate) {
       if (bounds.length === 1) map.setView(bounds[0], 5, { animate: animate });
       else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: animate });
       else map.setView([30, 10], 1, { animate: animate });
     }
     fitAll(false);
+    declutter();
 
     /* Selection state. */
     function clearClass(cls) {
