@@ -74,6 +74,7 @@ def test_day_range_gives_both_ends():
 def test_month_range_between():
     found = values("Curah hujan tinggi antara Mei dan Juli 2018.", "id")
     assert ("Mei", "2018-05") in found and ("Juli 2018", "2018-07") in found
+    assert "range 2018-05/2018-07" in mention("Curah hujan tinggi antara Mei dan Juli 2018.", "id", "Mei").notes
 
 
 def test_weekday_decides_day_month_order():

@@ -59,7 +59,6 @@ def _link_ranges(chosen, text: str, lang: str) -> set[int]:
             if not opener.search(text[max(0, a.start - 15):a.start]):
                 continue
         ends.add(i + 1)
-        a.fields["range_end"] = True
         if "y" not in a.fields and "y" in b.fields and ("mon" in a.fields):
             y = int(b.fields["y"])
             months = t.months
@@ -142,8 +141,10 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
                 ctx.last_year = int(r.value[:4])
             if r.precision == "quarter" and r.kind not in ("year_ago", "quarter_of_year"):
                 ctx.last_quarter = (r.value, r.start)
-            if i in range_ends or c.fields.get("range_end"):
-                r.notes.append("part of a range")
+            if i in range_ends and out and not any(n.startswith("range ") for n in r.notes):
+                note = f"range {out[-1].span.value}/{r.value}"   # "antara Mei dan Juli", "from May to July"
+                out[-1].notes.append(note)
+                r.notes.append(note)
             out.append(_mention(r, text, anchor))
             floor = r.end
     if pending_clock is not None:
