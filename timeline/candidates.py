@@ -143,6 +143,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
         ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
         ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
+        ("clock_word", rf"{B}(?:{clock_pre}\s*)?(?P<cword>{alt(x('clock_words'))}){E}"),
         ("ref", rf"{B}(?P<present>{alt(x('present_ref') + sorted(t.present_words))}){E}"),
         ("ref", rf"{B}(?P<past>{alt(x('past_ref'))}){E}"),
         ("ref", rf"{B}(?P<future>{alt(x('future_ref'))}){E}"),
@@ -165,7 +166,7 @@ def _trigger(t: LangTable) -> str:
              + x("quarter_words") + x("half_words") + x("present_ref") + x("past_ref") + x("future_ref")
              + list(x("set_words")) + list(x("duration_vague")) + x("current_period") + x("year_ago_period")
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
-             + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases))
+             + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
     return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"

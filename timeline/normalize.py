@@ -110,6 +110,8 @@ def _time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
     f = c.fields
     pods = ctx.g.table.get("pods", {})
     pod = _lookup(pods, f["pod"]) if "pod" in f else None
+    if "cword" in f:
+        return "T" + _lookup(ctx.g.table.get("clock_words", {}), f["cword"]), "minute"
     if "hh" in f:
         hh, mm = int(f["hh"]), int(f.get("mm") or 0)
         ampm = _lookup(ctx.g.table.get("ampm", {}), f["ampm"]) if "ampm" in f else None
@@ -684,7 +686,7 @@ HANDLERS = {
     "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "spelled_year": h_spelled_year, "wd": h_wd,
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "rel_phrase": h_rel_phrase, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
-    "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock,
+    "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock, "clock_word": h_clock,
     "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday,
 }
 

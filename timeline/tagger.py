@@ -124,7 +124,7 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     pending_clock: Reading | None = None
     for i, c in enumerate(chosen):
         for r in read(c, ctx):
-            if r.kind == "clock" and i + 1 < len(chosen) and _CLOCK_THEN_DAY.match(text[c.end:chosen[i + 1].start]):
+            if r.kind in ("clock", "clock_word") and i + 1 < len(chosen) and _CLOCK_THEN_DAY.match(text[c.end:chosen[i + 1].start]):
                 pending_clock = r   # "10 p.m. Wednesday": the clock waits for its day
                 continue
             if pending_clock is not None:
