@@ -109,7 +109,7 @@ def _gazetteer_parser() -> argparse.ArgumentParser:
 
 def _settings(args) -> tuple[str | None, object, object]:
     lang = check_language(args.lang) if args.lang else None
-    published = parse_date(args.published, "--published date") if args.published else None
+    published = parse_date(args.published, "--published date") if args.published is not None else None
     from maps import geocoding
 
     try:
@@ -149,11 +149,19 @@ def _csv(data: dict) -> str:
 
 def run_main(argv: list[str]) -> int:
     args = _main_parser().parse_args(argv)
+    lang, published, online = _settings(args)
+    try:
+        return _write_pages(args, lang, published, online)
+    finally:
+        if online is not None:
+            online.close()
+
+
+def _write_pages(args, lang, published, online) -> int:
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         raise InputError(f"unknown format {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
-    lang, published, online = _settings(args)
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a directory")
@@ -191,6 +199,14 @@ def run_main(argv: list[str]) -> int:
 def run_extract(argv: list[str]) -> int:
     args = _extract_parser().parse_args(argv)
     lang, published, online = _settings(args)
+    try:
+        return _extract(args, lang, published, online)
+    finally:
+        if online is not None:
+            online.close()
+
+
+def _extract(args, lang, published, online) -> int:
     if args.input.lower().endswith(".jsonl"):
         docs = (analyse(a, geocoding=online, warn=_warn) for a in read_corpus(args.input, lang=lang,
                                                                                published=published))
