@@ -178,6 +178,7 @@ def render_page(doc: Document, tiles: bool = True, locale: str = "en") -> str:
         f"<script>{_asset('page.js')}</script>",
         "</head>",
         "<body>",
+        '<div class="em-layout">',
         '<header class="em-header">',
         '<p class="em-kicker">Timeline and map</p>',
         f'<h1 lang="{escape(lang)}">{escape(title)}</h1>',
@@ -189,7 +190,6 @@ def render_page(doc: Document, tiles: bool = True, locale: str = "en") -> str:
                     + "".join(f"<li>{escape(w)}</li>" for w in data["warnings"]) + "</ul></details>")
     html += [
         "</header>",
-        '<main class="em-main">',
         '<section class="em-map-col" aria-label="Map of the places in the article">',
         '<div class="em-map">',
         '<noscript><p class="em-map-empty">The map needs JavaScript; the timeline and the text do not.</p></noscript>',
@@ -201,7 +201,7 @@ def render_page(doc: Document, tiles: bool = True, locale: str = "en") -> str:
         html.append('<p class="em-unresolved">Not on the map: ' + escape(", ".join(unresolved)) + "</p>")
     html += [
         "</section>",
-        '<div class="em-story">',
+        '<main class="em-story">',
         '<section class="em-timeline" aria-labelledby="em-timeline-h">',
         '<h2 id="em-timeline-h">Timeline</h2>',
         render_timeline(data, locale),
@@ -212,9 +212,9 @@ def render_page(doc: Document, tiles: bool = True, locale: str = "en") -> str:
         '<span class="sent is-legend">event sentence</span></p>',
         f'<div class="em-text" lang="{escape(lang)}">{annotate_text(text, data)}</div>',
         "</section>",
-        "</div>",
-        "</main>",
         '<footer class="em-footer">' + " · ".join(escape(c) for c in credits) + "</footer>",
+        "</main>",
+        "</div>",
         f'<script type="application/json" id="{DATA_ID}">{script_json(payload)}</script>',
         f'<script type="application/json" id="{LAND_ID}">{script_json(json.loads(_asset("land-110m.geojson")))}'
         "</script>",
