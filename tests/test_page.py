@@ -250,3 +250,10 @@ def test_axis_ticks_follow_the_span():
     ticks = re.findall(r'class="ax-tick"[^>]*>([^<]+)<', render_axis(document_to_dict(doc)))
     assert ticks and all(t.startswith("May ") for t in ticks)
     assert render_axis(document_to_dict(make_doc("Nothing dated here."))) == ""
+
+
+def test_a_cdn_link_sneaking_into_the_map_is_refused():
+    m = build_map(tiles=False)
+    m.default_js = [("plugin", "https://cdn.example.org/plugin.js")]
+    with pytest.raises(RuntimeError, match="external resources"):
+        render_parts(m)
