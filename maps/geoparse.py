@@ -82,7 +82,9 @@ def keep(s: Span, rec: Recognizer) -> bool:
     head_ok = "head" in s.cues and s.head in t.unresolved_ok_heads
     if not s.candidates and not head_ok:
         return False
-    if "org" in s.cues and not head_ok:
+    if "org_acronym" in s.cues and not head_ok:
+        return False
+    if "org" in s.cues and not head_ok and not t.places_inside_organisations:
         return False
     if "acronym" in s.cues and "dateline" not in s.cues and s.text not in t.acronym_places and s.text not in t.aliases and not any(
             getattr(c, "match", "") == "abbrev" and getattr(c, "kind", "") in ("country", "admin1")

@@ -21,6 +21,8 @@ class LangTables:
 
     lang: str
     country: str | None = None                      # the country most news in it is about
+    places_inside_organisations: bool = True        # "Gainesville Police Department": keep Gainesville
+    titles_name_places: bool = False                # "Bupati Poso": a title followed by its place
     pre_heads: dict = field(default_factory=dict)    # head text -> kind ("Kabupaten" -> admin2)
     post_heads: dict = field(default_factory=dict)   # "County" -> admin2
     unresolved_ok_heads: frozenset = frozenset()     # heads strong enough to keep an unknown name
@@ -71,6 +73,8 @@ def tables(lang: str) -> LangTables:
     return LangTables(
         lang=lang,
         country=own.get("country"),
+        titles_name_places=bool(own.get("titles_name_places", False)),
+        places_inside_organisations=bool(own.get("places_inside_organisations", True)),
         pre_heads=pre,
         post_heads=post,
         unresolved_ok_heads=merged("unresolved_ok_heads", False),

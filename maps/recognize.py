@@ -24,6 +24,7 @@ OPENERS = "\"“‘'([«—–-"
 SENTENCE_END = ".!?\n:;•|"
 STRONG_KINDS = frozenset({"continent", "country", "admin1", "region", "sea", "island", "peninsula"})
 HEADLINE_SHARE = 0.6
+OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
 
 
 @dataclass
@@ -139,6 +140,14 @@ class Recognizer:
                 cands = self.ix.lookup(alias)
         return cands
 
+    def _office_place(self, cands) -> bool:
+        """May a name right after a title be the place of the office rather than the holder's name?"""
+        c = cands[0]
+        kind = getattr(c, "kind", "")
+        if kind in OFFICE_KINDS:
+            return True
+        return self.t.titles_name_places and (getattr(c, "population", 0) or 0) >= 100_000
+
     def common(self, word: str) -> float:
         return _zipf(word.lower(), self.lang)
 
@@ -208,15 +217,23 @@ class Recognizer:
         k = 0
         while k < len(idx):
             t = toks[idx[k]]
-            # person title: what follows (up to the next title/end) is a person
-            if t.text in self.t.person_titles and not self.lookup(t.text) or \
-                    (t.text in self.t.person_titles and k + 1 < len(idx)):
+            # person title: what follows (up to the next title/end) is a person - or the place
+            # the office is for ("Menteri Luar Negeri Rusia", "Gubernur Jawa Barat")
+            if t.text in self.t.person_titles and (k + 1 < len(idx) or not self.lookup(t.text)):
                 j = k + 1
                 while j < len(idx) and toks[idx[j]].text not in self.t.person_titles:
                     j += 1
                 parts.append(("title", k, k + 1))
-                if j > k + 1:
-                    parts.append(("person", k + 1, j))
+                q = k + 1
+                while q < j:
+                    e, cands = self._longest(text, toks, idx, q)
+                    if cands and e <= j and self._office_place(cands):
+                        parts.append(("name", q, e, cands, None, None))
+                        q = e
+                        continue
+                    r = q + 1
+                    parts.append(("person", q, r))
+                    q = r
                 k = j
                 continue
             # pre-head: Kabupaten Poso, Lake Michigan, City of Paris
@@ -262,7 +279,8 @@ class Recognizer:
                     parts.append(("headed", k, k + 1 + L2, (), head, kind2, k))
                     k = k + 1 + L2
                     continue
-            parts.append(("unknown", k, k + 1))
+            kind = "orgword" if t.text in self.t.org_words else "conn" if not t.cap else "unknown"
+            parts.append((kind, k, k + 1))
             k += 1
         return parts
 
@@ -311,7 +329,7 @@ class Recognizer:
                     s.cues.add("in_name")
                     if any(toks[idx[m]].upper for q in (p_i - 1, p_i + 1) if 0 <= q < len(parts)
                            and parts[q][0] == "unknown" for m in range(parts[q][1], parts[q][2])):
-                        s.cues.add("org")   # DPR RI, NATO Europe: a place word inside an organisation
+                        s.cues.add("org_acronym")   # DPR RI: a place word after an organisation's acronym
                     if p_i > 0 and parts[p_i - 1][0] == "unknown":
                         persons.update(toks[idx[m]].text for m in range(p[1], p[2]))
                 if "title" in neighbours and p_i + 1 < len(parts) and parts[p_i + 1][0] == "title":

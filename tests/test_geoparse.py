@@ -1,0 +1,102 @@
+"""find_places end to end on hand-written English and Indonesian sentences, over the built gazetteer
+(in the session's temporary EVENTMAP_CACHE_DIR, see conftest.py)."""
+import math
+
+import pytest
+
+pytest.importorskip("maps.gazetteer")
+
+from maps import find_places  # noqa: E402
+
+
+def km(place, lat, lon):
+    la1, lo1, la2, lo2 = map(math.radians, (place.lat, place.lon, lat, lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def by_text(text, lang):
+    return {m.text: m for m in find_places(text, lang)}
+
+
+def check_invariants(text, mentions):
+    last_end = -1
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        if m.place is not None:
+            assert 0 < m.place.confidence <= 1
+            for alt in m.place.alternatives:
+                assert {"name", "country", "lat", "lon", "kind", "score"} <= set(alt)
+
+
+def test_containing_state_picks_the_small_town():
+    text = "Storms knocked out power in Dublin, Ohio, and in Paris, Texas, on Sunday night."
+    m = by_text(text, "en")
+    assert km(m["Dublin"].place, 40.10, -83.11) < 50
+    assert km(m["Paris"].place, 33.66, -95.56) < 50
+    assert m["Ohio"].place.kind == "admin1" and m["Texas"].place.country == "US"
+
+
+def test_without_context_the_big_city_wins():
+    m = by_text("Thousands marched through Paris and Dublin on Saturday.", "en")
+    assert m["Paris"].place.country == "FR"
+    assert m["Dublin"].place.country == "IE"
+
+
+def test_demonym_is_kept_and_marked():
+    text = "The Nigerian health ministry sent doctors to Kano after the outbreak."
+    m = by_text(text, "en")
+    assert m["Nigerian"].demonym and m["Nigerian"].place.country == "NG"
+    assert m["Kano"].place.country == "NG" and not m["Kano"].demonym
+
+
+def test_people_named_like_towns_are_not_places():
+    text = "Senator Bill Nelson told reporters in Tampa that the bill would pass. Nelson said more."
+    m = by_text(text, "en")
+    assert "Nelson" not in m and "Bill Nelson" not in m
+    assert m["Tampa"].place.country == "US"
+
+
+def test_indonesian_head_and_province_resolve_inside_indonesia():
+    text = "Gempa mengguncang Kabupaten Poso, Sulawesi Tengah, pada Senin pagi."
+    m = by_text(text, "id")
+    poso = m["Kabupaten Poso"].place
+    assert poso.country == "ID" and km(poso, -1.4, 120.75) < 120
+    assert m["Sulawesi Tengah"].place.country == "ID"
+
+
+def test_indonesian_titles_and_organisation_acronyms_are_not_places():
+    text = ("Menteri Luar Negeri Rusia bertemu Presiden Joko Widodo di Jakarta. Anggota ISIS dan "
+            "pejabat PBB juga hadir, kata Ketua DPR Setya Novanto.")
+    m = by_text(text, "id")
+    assert set(m) == {"Rusia", "Jakarta"}
+    assert m["Rusia"].place.country == "RU" and m["Jakarta"].place.country == "ID"
+
+
+def test_unknown_village_after_a_head_is_kept_unresolved_and_buildings_sit_at_their_city():
+    text = "Warga Desa Sukamekarsari mengungsi ke Bandung, lalu bertemu Gubernur di Gedung Sate, Bandung."
+    ms = find_places(text, "id")
+    check_invariants(text, ms)
+    m = {x.text: x for x in ms}
+    assert m["Desa Sukamekarsari"].place is None
+    assert m["Bandung"].place.country == "ID"
+    gedung = m["Gedung Sate"].place
+    assert gedung is not None and gedung.kind == "landmark" and km(gedung, -6.9, 107.6) < 50
+
+
+def test_invariants_and_runner_ups_on_a_longer_english_text():
+    text = ("Officials in Georgia said the storm would reach Atlanta by noon. Farther east, Savannah "
+            "closed its port, while in Russia and Georgia's capital Tbilisi the news was followed closely.")
+    ms = find_places(text, "en")
+    check_invariants(text, ms)
+    m = {x.text: x for x in ms}
+    assert m["Atlanta"].place.country == "US"
+    assert m["Tbilisi"].place.country == "GE"
+    assert any(x.place.alternatives for x in ms if x.place is not None)
+
+
+@pytest.mark.parametrize("bad", ["", "   ", None, 42])
+def test_bad_input_gives_no_places(bad):
+    assert find_places(bad, "en") == []
