@@ -177,7 +177,9 @@ SHAPE_CLASSES = {
     "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
     "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
+    "quarter": "any", "quarter_of_year": "any", "spelled_year": "word",
 }
+# every other shape holds a trigger word (a unit, a deictic word, a phrase from the tables ...): "word"
 
 
 @dataclass
@@ -228,7 +230,7 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
         searched, shapes, trigger = text, g.shapes, g.trigger
     regions = _regions(searched, trigger, g.table)
     for kind, rx, rank in shapes:
-        for lo, hi in regions[SHAPE_CLASSES.get(kind, "any")]:
+        for lo, hi in regions[SHAPE_CLASSES.get(kind, "word")]:
             _scan(text, searched, lo, hi, kind, rx, rank, found)
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
     return found
@@ -239,13 +241,14 @@ LEFT, RIGHT = 40, 80  # context searched around a trigger: the longest shapes st
 
 def _regions(text: str, trigger: re.Pattern, t: LangTable) -> dict[str, list[tuple[int, int]]]:
     """Merged windows around trigger words and digits, per trigger class and for all ("any")."""
-    out: dict[str, list[list[int]]] = {"any": [], "digit": [], "month": [], "weekday": []}
+    out: dict[str, list[list[int]]] = {"any": [], "digit": [], "word": [], "month": [], "weekday": []}
     for m in trigger.finditer(text):
         lo, hi = max(0, m.start() - LEFT), min(len(text), m.end() + RIGHT)
         classes = ["any"]
         if m.group("num") is not None:
             classes.append("digit")
         else:
+            classes.append("word")
             w = re.sub(r"\s+", " ", m.group("word").lower())
             if w in t.months:
                 classes.append("month")
