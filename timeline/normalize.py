@@ -140,48 +140,50 @@ def _numeric_readings(a: int, b: int, order: str):
 
 
 def h_numeric(c: Candidate, ctx: Context) -> list[Reading]:
+    """"9/8/2017", "Rabu (9/8)", "2017-08-09" style numbers: the language's day/month order first; a weekday
+    written next to the date is checked and, when it contradicts that reading, decides it (noted)."""
     f = c.fields
     t = ctx.g.table
     if f.get("sep") in (".", "-") and len(f.get("y", "")) != 4:
         return []
+    if "wd" in f and not _name_ok(f["wd"], c, ctx, alone=False):
+        return []
     a, b = int(f["a"]), int(f["b"])
     wd = t.weekdays.get(f["wd"].lower().rstrip(".")) if "wd" in f else None
     year = _year(c, ctx)
-    if "wd" in f and not _name_ok(f["wd"], c, ctx, alone=False):
-        return []
-    notes = []
-    readings = []
-    for day, month in _numeric_readings(a, b, t.date_order):
-        if year is None:
-            if ctx.anchor is None:
-                continue
-            years = [ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1]
-            if wd is None:
-                years = [fit_year(ctx.anchor, month, day, _direction(c, ctx))]
-        else:
+    readings = []  # (order index, date): order 0 is the language's usual one
+    for order, (day, month) in enumerate(_numeric_readings(a, b, t.date_order)):
+        if year is not None:
             years = [year]
+        elif ctx.anchor is None:
+            continue
+        elif wd is None:
+            years = [fit_year(ctx.anchor, month, day, _direction(c, ctx))]
+        else:
+            years = [ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1]
         for y in years:
             try:
-                readings.append(dt.date(y, month, day))
+                readings.append((order, dt.date(y, month, day)))
             except ValueError:
                 pass
     if not readings:
         return []
-    chosen = readings[0]
+    notes = []
+    order, chosen = readings[0]
     if wd is not None:
-        matching = [d for d in readings if d.weekday() == wd]
+        matching = [(o, d) for o, d in readings if d.weekday() == wd]
         if matching:
-            if ctx.anchor is not None and year is None:
-                matching.sort(key=lambda d: abs((d - ctx.anchor).days))
-            chosen = matching[0]
-            if (chosen.month, chosen.day) != (readings[0].month, readings[0].day):
-                notes.append(f"weekday {f['wd']} decided the day/month order: {chosen.isoformat()}")
+            if ctx.anchor is not None:
+                matching.sort(key=lambda od: (od[0], abs((od[1] - ctx.anchor).days)))
+            order2, chosen2 = matching[0]
+            if order2 != order:
+                notes.append(f"weekday {f['wd']} decided the day/month order: {chosen2.isoformat()}")
+            elif chosen2 != chosen:
+                notes.append(f"weekday {f['wd']} decided the year: {chosen2.isoformat()}")
+            order, chosen = order2, chosen2
         else:
             notes.append(f"weekday {f['wd']} does not fit {chosen.isoformat()}")
-    elif len({(d.month, d.day) for d in readings}) > 1 and readings[0] != chosen:
-        pass
-    first = _numeric_readings(a, b, t.date_order)[0]
-    if (chosen.day, chosen.month) != first and wd is None:
+    elif order != 0:
         notes.append(f"only the {chosen.isoformat()} reading is a valid date")
     return _day_reading(c, ctx, chosen, chosen.isoformat(), notes)
 
