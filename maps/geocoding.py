@@ -11,6 +11,7 @@ result comes back intact and `warn` says what happened.
     online = OnlineGeocoding(config, warn=print)
     places, unresolved = online.resolve(text, lang, places, unresolved)
     online.stats   # {"requests": 3, "cache_hits": 5, "failures": 0, "breaker_open": False, ...}
+    online.last_warnings   # the warnings of that resolve() call (also sent to `warn` as they happen)
 
 Places found online carry ``source`` = the geocoder name and a note saying so. Pieces:
 geocoding_config (options, API keys, policies), geocoding_client (pace, retries, circuit breaker),
@@ -38,7 +39,8 @@ class OnlineGeocoding:
 
     def __init__(self, config: GeocoderConfig, warn: Callable[[str], None] | None = None):
         self.config = config
-        self._warn = warn or (lambda message: None)
+        self._warn_to = warn or (lambda message: None)
+        self.last_warnings: list[str] = []  # what the latest resolve() warned about, for that document's export
         geocoder = build_geocoder(config)
         self._domain = cache_key_domain(config, geocoder)
         self._client = GeocoderClient(config, geocoder, self._warn)
@@ -51,6 +53,11 @@ class OnlineGeocoding:
                 self._cache = GeocodingCache(config.cache_dir)
             except (sqlite3.Error, OSError) as e:
                 self._warn(f"{config.name}: geocoding cache unusable ({e}); every name will be asked")
+        self._startup_warnings = list(self.last_warnings)  # reported again with the first document
+
+    def _warn(self, message: str) -> None:
+        self.last_warnings.append(message)
+        self._warn_to(message)
 
     @property
     def stats(self) -> dict:
@@ -119,6 +126,7 @@ class OnlineGeocoding:
         name = self.config.name
         not_asked_before = self._client.counts["not_asked"]
         self._failed_now.clear()  # a name that failed is not asked twice per article
+        self.last_warnings, self._startup_warnings = self._startup_warnings, []
         offline = [m.place for m in places if m.place is not None]
         out_places: list[PlaceMention] = []
         for mention in places:

@@ -1,7 +1,9 @@
 """Ask a geopy geocoder one name at a time, politely and without ever letting a network fault escape.
 
 - Pace: every request (retries included) goes through geopy's `RateLimiter`, so two requests never
-  start closer than `min_delay_seconds` (1 s for Nominatim by default).
+  start closer than `min_delay_seconds` (1 s for Nominatim by default); on top of that the same delay
+  is kept between the end of one exchange and the next request, so network jitter cannot make two
+  requests arrive closer than that at the server.
 - Patience: a timeout, a 429, a 5xx or a lost connection is retried up to `max_retries` times, waiting
   `retry_wait_seconds`, doubling each time; a 429's Retry-After is honoured when it asks for longer.
   A wait above `max_wait_seconds` is not sat out: the geocoder is given up instead.
@@ -78,6 +80,7 @@ class GeocoderClient:
         self._limited = RateLimiter(self._send, min_delay_seconds=delay, max_retries=0,
                                     error_wait_seconds=delay, swallow_exceptions=False)
         self._geocode_kwargs = self._supported_kwargs()
+        self._last_done = float("-inf")
         self.failures_in_row = 0
         self.open_reason: str | None = None
         self.counts = {"requests": 0, "answered": 0, "empty": 0, "failures": 0, "retries": 0, "not_asked": 0}
@@ -98,8 +101,17 @@ class GeocoderClient:
         return set(params)
 
     def _send(self, query: str, kwargs: dict[str, Any]):
+        # RateLimiter spaces the *starts* of requests; this also leaves `delay` between the end of one
+        # exchange and the start of the next, so the server itself never sees two requests closer
+        # than `delay`, however late the first one reached it.
+        quiet = self._last_done + self.config.delay - time.monotonic()
+        if quiet > 0:
+            self._sleep(quiet)
         self.counts["requests"] += 1
-        return self.geocoder.geocode(query, **kwargs)
+        try:
+            return self.geocoder.geocode(query, **kwargs)
+        finally:
+            self._last_done = time.monotonic()
 
     def _kwargs(self, lang: str | None) -> dict[str, Any]:
         wanted = {"exactly_one": False, "timeout": self.config.timeout, "addressdetails": True,
@@ -150,8 +162,9 @@ class GeocoderClient:
             self._sleep(wait)
         self.counts["failures"] += 1
         self.failures_in_row += 1
+        causes = list(dict.fromkeys(r.split(", waited")[0] for r in reasons))  # distinct, in order
         tries = f", {len(reasons)} tries" if len(reasons) > 1 else ""
-        self._warn(f"{name}: no answer for {query!r} ({reasons[-1]}{tries}); left as the offline result had it")
+        self._warn(f"{name}: no answer for {query!r} ({', then '.join(causes)}{tries}); the offline result stands")
         if self.failures_in_row >= self.config.max_failures:
             self._open(f"{self.failures_in_row} names in a row failed, the last: {verdict.reason}")
         return None

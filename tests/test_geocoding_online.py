@@ -121,9 +121,11 @@ def test_an_unusable_cache_file_is_reported_and_the_run_goes_on(nominatim_server
     (tmp_path / "geocoding.sqlite").write_bytes(b"this is not a database" * 100)
     server = nominatim_server(PLACES)
     warnings: list[str] = []
-    places, still = run(online(server.domain, tmp_path, warnings))
+    geocoding = online(server.domain, tmp_path, warnings)
+    places, still = run(geocoding)
     assert len([m for m in places if m.place.source == "nominatim"]) == 3
     assert any("cache" in w for w in warnings)
+    assert warnings == geocoding.last_warnings  # the start-up warning travels with the first document
 
 
 def test_requests_are_never_faster_than_the_configured_pace(nominatim_server, tmp_path):
@@ -136,7 +138,7 @@ def test_requests_are_never_faster_than_the_configured_pace(nominatim_server, tm
     times = server.request_times()
     assert len(times) == 6
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert min(gaps) >= 0.2 * 0.95, gaps  # 5% for the loopback's own jitter between send and arrival
+    assert min(gaps) >= 0.2, gaps  # the server logs arrival before it answers; the client waits after the answer
 
 
 def test_nominatim_is_paced_at_one_request_per_second_by_default():
@@ -223,7 +225,7 @@ def test_server_dying_mid_run(nominatim_server, tmp_path):
     places, still = run(geocoding)
     assert [m.text for m in places if m.place.source == "nominatim"] == ["Karangsari"]
     assert len(server.requests) == 2
-    assert any("dropped" in w or "refused" in w for w in warnings)
+    assert any("connection dropped by the server, then connection refused" in w for w in warnings), warnings
     assert any("not asked" in w for w in warnings)  # breaker open: the last name was not tried
 
 
@@ -247,3 +249,13 @@ def test_breaker_stays_open_for_later_articles(refused_domain, tmp_path):
     run(geocoding)
     assert geocoding.stats["requests"] == sent
     assert sum("not asked" in w for w in warnings) == 2
+
+
+def test_last_warnings_belong_to_the_latest_article(refused_domain, tmp_path):
+    warnings: list[str] = []
+    geocoding = online(refused_domain, tmp_path, warnings, max_retries=0, max_failures=5)
+    run(geocoding)
+    assert geocoding.last_warnings == warnings and len(warnings) == 3
+    places, unresolved = offline_result()
+    geocoding.resolve(TEXT, "id", places, unresolved[:1])
+    assert geocoding.last_warnings == warnings[3:] and len(warnings) == 4
