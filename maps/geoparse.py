@@ -99,6 +99,10 @@ def keep(s: Span, rec: Recognizer) -> bool:
     if weak and ({"person_name", "person_after", "title_before", "person_before"} & s.cues):
         return False
     word = s.text if " " not in s.text else ""
+    at_start = bool({"sent_start", "headline"} & s.cues)
+    if word and at_start and "prep" not in s.cues and rec.common(word) >= COMMON_WORD \
+            and getattr(s.candidates[0], "kind", "") not in ("country", "admin1", "continent"):
+        return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
     if word and not strong_pop:
         z = rec.common(word)
         limit = COMMON_AT_START if ({"sent_start", "headline"} & s.cues) else COMMON_WORD

@@ -22,7 +22,8 @@ class LangTables:
     lang: str
     country: str | None = None                      # the country most news in it is about
     places_inside_organisations: bool = True        # "Gainesville Police Department": keep Gainesville
-    titles_name_places: bool = False                # "Bupati Poso": a title followed by its place
+    title_places: str = "regions"                   # after a title ("Gubernur Jawa Barat", "Governor of Texas"):
+                                                    # "all" places count, "regions" only countries/provinces, "none"
     pre_heads: dict = field(default_factory=dict)    # head text -> kind ("Kabupaten" -> admin2)
     post_heads: dict = field(default_factory=dict)   # "County" -> admin2
     unresolved_ok_heads: frozenset = frozenset()     # heads strong enough to keep an unknown name
@@ -73,7 +74,7 @@ def tables(lang: str) -> LangTables:
     return LangTables(
         lang=lang,
         country=own.get("country"),
-        titles_name_places=bool(own.get("titles_name_places", False)),
+        title_places=own.get("title_places", "regions"),
         places_inside_organisations=bool(own.get("places_inside_organisations", True)),
         pre_heads=pre,
         post_heads=post,

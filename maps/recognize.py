@@ -146,7 +146,7 @@ class Recognizer:
         kind = getattr(c, "kind", "")
         if kind in OFFICE_KINDS:
             return True
-        return self.t.titles_name_places and (getattr(c, "population", 0) or 0) >= 100_000
+        return (getattr(c, "population", 0) or 0) >= 100_000
 
     def common(self, word: str) -> float:
         return _zipf(word.lower(), self.lang)
@@ -219,7 +219,7 @@ class Recognizer:
             t = toks[idx[k]]
             # person title: what follows (up to the next title/end) is a person - or the place
             # the office is for ("Menteri Luar Negeri Rusia", "Gubernur Jawa Barat")
-            if t.text in self.t.person_titles and (k + 1 < len(idx) or not self.lookup(t.text)):
+            if t.text in self.t.person_titles:
                 j = k + 1
                 while j < len(idx) and toks[idx[j]].text not in self.t.person_titles:
                     j += 1
@@ -228,7 +228,9 @@ class Recognizer:
                 while q < j:
                     e, cands = self._longest(text, toks, idx, q)
                     if cands and e <= j and self._office_place(cands):
-                        parts.append(("name", q, e, cands, None, None))
+                        keep_it = self.t.title_places == "all" or (
+                            self.t.title_places == "regions" and getattr(cands[0], "kind", "") in OFFICE_KINDS)
+                        parts.append(("name", q, e, cands, None, None) if keep_it else ("office", q, e))
                         q = e
                         continue
                     r = q + 1
