@@ -90,6 +90,9 @@ def test_day_first_without_weekday():
 
 def test_minggu_is_a_week_before_a_shift_word():
     assert mention("Harga emas naik sejak minggu lalu.", "id", "sejak minggu lalu").span.value == "2017-W31"
+    assert mention("Minggu lalu harga emas naik.", "id", "Minggu lalu").span.value == "2017-W31"
+    assert mention("Pasar tutup pada Minggu (6/8/2017) lalu.", "id", "Minggu (6/8/2017) lalu").span.value == "2017-08-06"
+    assert mention("Pasar tutup pada Minggu.", "id", "Minggu").span.value == "2017-08-06"
 
 
 @pytest.mark.parametrize("text", [

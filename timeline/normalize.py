@@ -354,8 +354,8 @@ def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
     wd = t.weekdays.get(name.lower().rstrip("."))
     if wd is None or not _name_ok(name, c, ctx, alone=True):
         return []
-    if name.lower() in t.units and not name[:1].isupper():
-        return []
+    if name.lower() in t.units and (not name[:1].isupper() or c.kind == "wd_shift" or "tail" in f):
+        return []  # "minggu"/"Minggu lalu": the week, unless a date stands next to it
     shift = None
     for key in ("shift_pre", "shift_post", "tail"):
         if key in f:
