@@ -40,6 +40,7 @@ class LangTables:
     not_place_before: frozenset = frozenset()       # "dollar Singapura": a currency, not a place
     not_place_after: frozenset = frozenset()        # "Singapore dollar"
     aliases: dict = field(default_factory=dict)     # "Ky." -> "Kentucky", "Jabar" -> "Jawa Barat"
+    expansions: dict = field(default_factory=dict)  # word-level: "St." -> "Saint" (St. Louis)
     abbreviations: frozenset = frozenset()          # words that keep their dot ("St.", "Ky.", "Jl.")
     max_head_tokens: int = 2
 
@@ -92,7 +93,9 @@ def tables(lang: str) -> LangTables:
         not_place_before=frozenset(w.lower() for w in own.get("not_place_before", [])),
         not_place_after=frozenset(w.lower() for w in own.get("not_place_after", [])),
         aliases={**base.get("aliases", {}), **own.get("aliases", {})},
-        abbreviations=frozenset(w for w in list(own.get("aliases", {})) + list(base.get("aliases", {})) + heads
+        expansions={**base.get("expansions", {}), **own.get("expansions", {})},
+        abbreviations=frozenset(w for w in list(own.get("aliases", {})) + list(own.get("expansions", {}))
+                                + list(base.get("expansions", {})) + list(base.get("aliases", {})) + heads
                                 + list(own.get("person_titles", [])) + list(base.get("person_titles", []))
                                 + list(own.get("not_places", [])) if w.endswith(".")),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),

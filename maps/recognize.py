@@ -24,6 +24,7 @@ OPENERS = "\"“‘'([«—–-"
 SENTENCE_END = ".!?\n:;•|"
 STRONG_KINDS = frozenset({"continent", "country", "admin1", "region", "sea", "island", "peninsula"})
 HEADLINE_SHARE = 0.6
+REGION_INNER = frozenset({"continent", "country", "admin1", "region", "island", "peninsula", "sea"})
 OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
 
 
@@ -138,6 +139,11 @@ class Recognizer:
             alias = self.t.aliases.get(name)
             if alias:
                 cands = self.ix.lookup(alias)
+        if not cands and self.t.expansions:
+            words = name.split(" ")
+            expanded = " ".join(self.t.expansions.get(w, w) for w in words)
+            if expanded != name:
+                cands = self.ix.lookup(expanded)
         return cands
 
     def _office_place(self, cands) -> bool:
@@ -322,6 +328,11 @@ class Recognizer:
                         lj = idx[p[2] - 1 - len(p[4].split())]
                         s.lookup = text[toks[i].start:toks[lj].end]
                     s.cues.add("head")
+                    if s.head_kind == "region" and s.lookup != s.text:
+                        # "South Texas", "Northern Iraq": a direction narrows a large area only
+                        s.candidates = [c for c in s.candidates if getattr(c, "kind", "") in REGION_INNER]
+                        if not s.candidates:
+                            continue
                 else:
                     s.lookup = s.text
                 if org:
