@@ -14,11 +14,15 @@ from typing import Any
 from maps.geocoding_config import geocoding_data, provider_policy
 
 
-def _dig(raw: Any, path: list[str]) -> Any:
+def _dig(raw: Any, path: list) -> Any:
+    """raw[path[0]][path[1]]...; a number indexes a list; None when any step is missing."""
     for key in path:
-        if not isinstance(raw, dict) or key not in raw:
+        if isinstance(key, int) and isinstance(raw, list) and -len(raw) <= key < len(raw):
+            raw = raw[key]
+        elif isinstance(key, str) and isinstance(raw, dict) and key in raw:
+            raw = raw[key]
+        else:
             return None
-        raw = raw[key]
     return raw
 
 
