@@ -7,8 +7,9 @@
 - Patience: a timeout, a 429, a 5xx or a lost connection is retried up to `max_retries` times, waiting
   `retry_wait_seconds`, doubling each time; a 429's Retry-After is honoured when it asks for longer.
   A wait above `max_wait_seconds` is not sat out: the geocoder is given up instead.
-- Circuit breaker: after `max_failures` names in a row failed (after their retries), or at once on
-  refused credentials or an exhausted quota, no more requests are sent for the rest of the run.
+- Circuit breaker: after `max_failures` requests in a row failed (retries count: a dead server is
+  given up within max_failures x timeout), or at once on refused credentials, an exhausted quota
+  or a Retry-After beyond `max_wait_seconds`, no more requests are sent for the rest of the run.
 
 Failures are returned as None and described through `warn`; the caller keeps its offline result.
 """
@@ -141,11 +142,13 @@ class GeocoderClient:
                 if reasons:
                     self._warn(f"{name}: {query!r} answered after {attempt + 1} tries ({'; '.join(reasons)})")
                 return candidates
+            self.failures_in_row += 1
             if verdict.fatal:
                 self.counts["failures"] += 1
                 self._open(f"{verdict.reason} for {query!r}")
                 return None
-            if not verdict.retry or attempt == self.config.max_retries:
+            if not verdict.retry or attempt == self.config.max_retries \
+                    or self.failures_in_row >= self.config.max_failures:
                 reasons.append(verdict.reason)
                 break
             wait = self.config.retry_wait_seconds * (2 ** attempt)
@@ -161,10 +164,9 @@ class GeocoderClient:
             self.counts["retries"] += 1
             self._sleep(wait)
         self.counts["failures"] += 1
-        self.failures_in_row += 1
         causes = list(dict.fromkeys(r.split(", waited")[0] for r in reasons))  # distinct, in order
         tries = f", {len(reasons)} tries" if len(reasons) > 1 else ""
         self._warn(f"{name}: no answer for {query!r} ({', then '.join(causes)}{tries}); the offline result stands")
         if self.failures_in_row >= self.config.max_failures:
-            self._open(f"{self.failures_in_row} names in a row failed, the last: {verdict.reason}")
+            self._open(f"{self.failures_in_row} requests in a row failed, the last: {verdict.reason}")
         return None

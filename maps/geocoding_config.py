@@ -59,8 +59,8 @@ class GeocoderConfig:
     max_retries extra tries per name after a timeout, 429 or 5xx / lost connection.
     retry_wait_seconds  first back-off wait; doubles with each retry. A 429's Retry-After wins if longer.
     max_wait_seconds    longest single wait accepted; a Retry-After above it stops the geocoder.
-    max_failures        names in a row that failed after all retries before the circuit breaker
-                opens and the run finishes offline.
+    max_failures        failed requests in a row (retries included) before the circuit breaker
+                opens and the run finishes offline; with the defaults a dead server costs < 30 s.
     limit       candidates asked per name (where the geocoder takes a limit), to choose among.
     cache       keep answers (including "nothing found") in the SQLite cache.
     cache_dir   where the cache lives; None = $EVENTMAP_CACHE_DIR or the user cache directory.
@@ -69,12 +69,12 @@ class GeocoderConfig:
     name: str
     options: dict[str, Any] = field(default_factory=dict, repr=False)
     mode: str = "fallback"
-    timeout: float = 10.0
+    timeout: float = 5.0
     min_delay_seconds: float | None = None
     max_retries: int = 2
     retry_wait_seconds: float = 1.0
     max_wait_seconds: float = 60.0
-    max_failures: int = 3
+    max_failures: int = 5
     limit: int = 5
     cache: bool = True
     cache_dir: str | None = None
@@ -122,7 +122,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "re-check every resolved place and keep the reading that fits the article better "
                         "(the offline one when in doubt)")
     g.add_argument("--geocoder-timeout", metavar="SECONDS", type=float,
-                   help="seconds to wait for one reply (default 10)")
+                   help="seconds to wait for one reply (default 5)")
     g.add_argument("--no-geocoder-cache", action="store_true",
                    help="neither read nor write the geocoding cache")
 

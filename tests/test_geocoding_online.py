@@ -152,7 +152,7 @@ def test_nominatim_is_paced_at_one_request_per_second_by_default():
 def test_replies_slower_than_the_timeout(nominatim_server, tmp_path):
     server = nominatim_server(PLACES, default_fault="slow", slow_seconds=0.8)
     warnings: list[str] = []
-    geocoding = online(server.domain, tmp_path, warnings, timeout=0.2, max_retries=1, max_failures=2)
+    geocoding = online(server.domain, tmp_path, warnings, timeout=0.2, max_retries=1, max_failures=4)
     started = time.monotonic()
     places, still = run(geocoding)
     assert time.monotonic() - started < 2.0
@@ -185,7 +185,7 @@ def test_429_asking_for_too_long_a_wait_gives_up_at_once(nominatim_server, tmp_p
 def test_server_errors_are_retried_then_the_breaker_opens(nominatim_server, tmp_path):
     server = nominatim_server(PLACES, default_fault="500")
     warnings: list[str] = []
-    geocoding = online(server.domain, tmp_path, warnings, max_retries=2, max_failures=2)
+    geocoding = online(server.domain, tmp_path, warnings, max_retries=2, max_failures=6)
     places, still = run(geocoding)
     assert len(still) == 4 and len(server.requests) == 6  # 2 names x 3 tries
     assert any("HTTP 500" in w for w in warnings)
@@ -221,7 +221,7 @@ def test_connection_refused(refused_domain, tmp_path):
 def test_server_dying_mid_run(nominatim_server, tmp_path):
     server = nominatim_server(PLACES, faults=[None, "die"])
     warnings: list[str] = []
-    geocoding = online(server.domain, tmp_path, warnings, max_failures=1)
+    geocoding = online(server.domain, tmp_path, warnings, max_failures=2)
     places, still = run(geocoding)
     assert [m.text for m in places if m.place.source == "nominatim"] == ["Karangsari"]
     assert len(server.requests) == 2
@@ -259,3 +259,14 @@ def test_last_warnings_belong_to_the_latest_article(refused_domain, tmp_path):
     places, unresolved = offline_result()
     geocoding.resolve(TEXT, "id", places, unresolved[:1])
     assert geocoding.last_warnings == warnings[3:] and len(warnings) == 4
+
+
+def test_a_silent_server_costs_at_most_max_failures_timeouts(nominatim_server, tmp_path):
+    names = [f"Kampung {w}" for w in ("Baru", "Lama", "Tengah", "Hilir", "Hulu", "Pasir", "Bukit", "Teluk")]
+    text = "Listrik padam di " + ", ".join(names) + "."
+    server = nominatim_server(default_fault="slow", slow_seconds=1.0)
+    geocoding = online(server.domain, tmp_path, timeout=0.1, max_retries=2, max_failures=5)
+    started = time.monotonic()
+    places, still = geocoding.resolve(text, "id", [], [mention(text, n) for n in names])
+    assert len(server.requests) == 5 and len(still) == len(names) and places == []
+    assert time.monotonic() - started < 0.1 * 5 + 1.0
