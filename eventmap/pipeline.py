@@ -38,10 +38,12 @@ def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None
             warn(msg)
 
     settle_anchor(article)
-    if article.anchor is None:
-        note(f"{article.id}: no publication date known and none found in the text; "
-             "relative dates (\"yesterday\") cannot be placed (give --published)")
     dates = find_dates(article.text, article.lang, article.anchor)
+    if article.anchor is None:
+        unplaced = [m.text for m in dates if m.span.type in ("DATE", "TIME") and m.span.earliest is None]
+        if unplaced:
+            note(f"{article.id}: no publication date known or found in the text, so {len(unplaced)} date(s) "
+                 f"such as {unplaced[0]!r} cannot be placed on the calendar (give --published)")
     mentions = find_places(article.text, article.lang)
     places = [m for m in mentions if m.place is not None]
     unresolved = [m for m in mentions if m.place is None]
