@@ -13,7 +13,16 @@ result comes back intact and `warn` says what happened.
     online.stats   # {"requests": 3, "cache_hits": 5, "failures": 0, "breaker_open": False, ...}
     online.last_warnings   # the warnings of that resolve() call (also sent to `warn` as they happen)
 
-Places found online carry ``source`` = the geocoder name and a note saying so. Pieces:
+Places found online carry ``source`` = the geocoder name and a note saying so; names nobody could
+resolve come back in the second list. In verify mode a replaced reading keeps the gazetteer's one
+among its ``alternatives``, and every checked mention gets a note (agrees / kept / replaced).
+
+stats keys: requests (HTTP attempts, retries and refused connections included), cache_hits,
+answered / empty (names the geocoder answered with / without a result), failures (names that got no
+answer), retries, not_asked (names skipped because the circuit breaker was open), resolved (mentions
+geocoded), confirmed / kept / replaced (verify mode), breaker_open, breaker_reason, cache (its path).
+
+Pieces:
 geocoding_config (options, API keys, policies), geocoding_client (pace, retries, circuit breaker),
 geocoding_cache (SQLite answers), geocoding_answers (geopy replies -> candidates),
 geocoding_choice (which reading fits the article).
@@ -112,8 +121,7 @@ class OnlineGeocoding:
         else:
             found = self._client.ask(query, lang)
             if found is None:
-                if not self._client.breaker_open:
-                    self._failed_now.add(key)
+                self._failed_now.add(key)
                 return None
             self._cache_put(query, lang, found)
         self._memo[key] = found
