@@ -3,7 +3,7 @@ online reading replaces the offline one only when it clearly fits the article be
 from __future__ import annotations
 
 from geocoding_helpers import gazetteer_place, mention, online, spans
-from maps.geocoding_choice import ArticleContext, haversine_km
+from maps.geocoding_choice import ArticleContext, haversine_km, verdict
 from nominatim_server import nominatim_server, record  # noqa: F401 (fixture)
 
 TEXT = ("Flood water reached Ipswich overnight, and crews from Brisbane and Toowoomba were sent to help, "
@@ -101,3 +101,26 @@ def test_context_needs_a_real_majority_for_a_dominant_country():
 def test_centroid_is_a_spherical_mean():
     context = ArticleContext.of([gazetteer_place("A", 0.0, 179.0, "FJ"), gazetteer_place("B", 0.0, -179.0, "FJ")])
     assert abs(abs(context.centroid[1]) - 180.0) < 1e-6  # across the date line, not at longitude 0
+
+
+def _candidate(lat, lon, country):
+    return {"name": "X", "lat": lat, "lon": lon, "kind": "city", "country": country, "rank": 0, "address": "X"}
+
+
+def test_verdict_the_articles_country_wins_even_when_not_closer():
+    context = ArticleContext.of([gazetteer_place("A", 1.5, 103.7, "MY"), gazetteer_place("B", 2.0, 103.0, "MY")])
+    offline_nearer = gazetteer_place("X", 1.35, 103.9, "SG")
+    assert verdict(offline_nearer, _candidate(2.6, 102.6, "MY"), context)[0] == "replace"
+    offline_in_country = gazetteer_place("X", 2.6, 102.6, "MY")
+    assert verdict(offline_in_country, _candidate(1.35, 103.9, "SG"), context)[0] == "keep"
+
+
+def test_verdict_without_a_dominant_country_needs_a_much_closer_reading():
+    context = ArticleContext.of([gazetteer_place("A", 48.85, 2.35, "FR"), gazetteer_place("B", 50.85, 4.35, "BE"),
+                                 gazetteer_place("C", 52.37, 4.90, "NL")])
+    assert context.dominant_country is None
+    far = gazetteer_place("X", 40.0, -75.0, "US")
+    assert verdict(far, _candidate(50.0, 5.0, "DE"), context)[0] == "replace"
+    slightly_far = gazetteer_place("X", 47.0, 8.0, "CH")
+    assert verdict(slightly_far, _candidate(51.0, 10.0, "DE"), context)[0] == "keep"
+    assert verdict(slightly_far, _candidate(47.1, 8.1, "CH"), context)[0] == "agree"
