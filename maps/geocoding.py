@@ -25,7 +25,7 @@ geocoded), confirmed / kept / replaced (verify mode), breaker_open, breaker_reas
 Pieces:
 geocoding_config (options, API keys, policies), geocoding_client (pace, retries, circuit breaker),
 geocoding_cache (SQLite answers), geocoding_answers (geopy replies -> candidates),
-geocoding_choice (which reading fits the article).
+geocoding_choice (which reading fits the article), geocoding_queries (the bare name after "Desa X").
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ from maps.geocoding_choice import ArticleContext, choose, to_place, verdict
 from maps.geocoding_client import GeocoderClient
 from maps.geocoding_config import (GeocoderConfig, add_arguments, build_geocoder, cache_key_domain,
                                    config_from_args, geocoding_data, make_config)
+from maps.geocoding_queries import query_variants
 from maps.model import PlaceMention
 
 __all__ = ["GeocoderConfig", "OnlineGeocoding", "add_arguments", "config_from_args", "make_config"]
@@ -144,11 +145,15 @@ class OnlineGeocoding:
         context = ArticleContext.of(offline)
         still: list[PlaceMention] = []
         for mention in unresolved:
-            candidates = self.lookup(mention.text, lang)
+            queries, kind_hint = query_variants(mention.text, lang)
+            for query in queries:  # "Desa Sukamaju", then "Sukamaju" if that found nothing
+                candidates = self.lookup(query, lang)
+                if candidates is None or candidates:
+                    break
             if not candidates:
                 still.append(mention)
                 continue
-            best, confidence, runners = choose(candidates, context)
+            best, confidence, runners = choose(candidates, context, kind_hint)
             self._counts["resolved"] += 1
             note = f"{name}: not in the gazetteer; geocoded online as {best['address'] or best['name']}"
             out_places.append(dataclasses.replace(mention, place=to_place(best, name, confidence, runners),

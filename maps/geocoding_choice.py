@@ -70,11 +70,17 @@ def fit(lat: float, lon: float, country: str | None, context: ArticleContext) ->
     return score
 
 
-def choose(candidates: list[dict], context: ArticleContext) -> tuple[dict, float, list[dict]]:
-    """The best candidate, a confidence (its share of all candidates' scores) and the runner-ups."""
+def choose(candidates: list[dict], context: ArticleContext,
+           kind_hint: str | None = None) -> tuple[dict, float, list[dict]]:
+    """The best candidate, a confidence (its share of all candidates' scores) and the runner-ups.
+    `kind_hint` is the kind the name's own head word promises ("Foo County" -> admin2)."""
     settings = geocoding_data()["choice"]
-    scored = sorted(((1.0 / (1 + c["rank"]) + fit(c["lat"], c["lon"], c["country"], context), c)
-                     for c in candidates), key=lambda sc: -sc[0])
+
+    def score(c: dict) -> float:
+        kind = settings["kind_bonus"] if kind_hint and c["kind"] == kind_hint else 0.0
+        return 1.0 / (1 + c["rank"]) + fit(c["lat"], c["lon"], c["country"], context) + kind
+
+    scored = sorted(((score(c), c) for c in candidates), key=lambda sc: -sc[0])
     total = sum(s for s, _ in scored) or 1.0
     runners = [{"name": c["name"], "country": c["country"], "lat": round(c["lat"], 5), "lon": round(c["lon"], 5),
                 "kind": c["kind"], "score": round(s, 3)} for s, c in scored[1:1 + settings["alternatives"]]]

@@ -124,3 +124,14 @@ def test_verdict_without_a_dominant_country_needs_a_much_closer_reading():
     slightly_far = gazetteer_place("X", 47.0, 8.0, "CH")
     assert verdict(slightly_far, _candidate(51.0, 10.0, "DE"), context)[0] == "keep"
     assert verdict(slightly_far, _candidate(47.1, 8.1, "CH"), context)[0] == "agree"
+
+
+def test_a_head_word_prefers_the_kind_it_names(nominatim_server, tmp_path):
+    server = nominatim_server({"Harlan": [record("Harlan", 41.65, -95.33, "us", "town", "Harlan, Iowa"),
+                                          record("Harlan", 36.86, -83.22, "us", "county", "Harlan County, Kentucky")]})
+    text = "Roads in Harlan County were closed after the storm."
+    out, _ = online(server.domain, tmp_path).resolve(text, "en", [], [mention(text, "Harlan County")])
+    assert (out[0].place.kind, round(out[0].place.lat)) == ("admin2", 37)
+    plain = "Roads in Harlan were closed after the storm."
+    out, _ = online(server.domain, tmp_path).resolve(plain, "en", [], [mention(plain, "Harlan")])
+    assert out[0].place.kind == "city"

@@ -270,3 +270,16 @@ def test_a_silent_server_costs_at_most_max_failures_timeouts(nominatim_server, t
     places, still = geocoding.resolve(text, "id", [], [mention(text, n) for n in names])
     assert len(server.requests) == 5 and len(still) == len(names) and places == []
     assert time.monotonic() - started < 0.1 * 5 + 1.0
+
+
+def test_the_bare_name_is_asked_when_the_headed_one_finds_nothing(nominatim_server, tmp_path):
+    text = "Longsor menimbun dua rumah di Desa Karangsari dan jalan menuju Desa Sidomulyo."
+    server = nominatim_server(PLACES)
+    unresolved = [mention(text, "Desa Karangsari"), mention(text, "Desa Sidomulyo")]
+    places, still = online(server.domain, tmp_path).resolve(text, "id", [], unresolved)
+    assert [(m.text, m.place.name) for m in places] == [("Desa Karangsari", "Karangsari")]
+    assert [m.text for m in still] == ["Desa Sidomulyo"]
+    assert [r.q for r in server.requests] == ["Desa Karangsari", "Karangsari", "Desa Sidomulyo", "Sidomulyo"]
+    again = online(server.domain, tmp_path)
+    again.resolve(text, "id", [], unresolved)
+    assert len(server.requests) == 4 and again.stats["requests"] == 0
