@@ -131,11 +131,21 @@ class OnlineGeocoding:
     # -- resolving ------------------------------------------------------------------------------
     def resolve(self, text: str, lang: str, places: list[PlaceMention],
                 unresolved: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
-        """(places, still_unresolved). Never raises on network faults; the inputs are not modified."""
-        name = self.config.name
-        not_asked_before = self._client.counts["not_asked"]
+        """(places, still_unresolved). Never raises on network faults; the inputs are not modified.
+        Should anything else go wrong in here, the offline lists come back unchanged, with a warning."""
         self._failed_now.clear()  # a name that failed is not asked twice per article
         self.last_warnings, self._startup_warnings = self._startup_warnings, []
+        try:
+            return self._resolve(lang, places, unresolved)
+        except Exception as e:  # noqa: BLE001 - online geocoding is optional; it must not cost the offline result
+            self._warn(f"{self.config.name}: online geocoding failed ({type(e).__name__}: "
+                       f"{(str(e).splitlines() or [''])[0][:120]}); the offline result is used as it was")
+            return list(places), list(unresolved)
+
+    def _resolve(self, lang: str, places: list[PlaceMention],
+                 unresolved: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
+        name = self.config.name
+        not_asked_before = self._client.counts["not_asked"]
         offline = [m.place for m in places if m.place is not None]
         out_places: list[PlaceMention] = []
         for mention in places:

@@ -283,3 +283,17 @@ def test_the_bare_name_is_asked_when_the_headed_one_finds_nothing(nominatim_serv
     again = online(server.domain, tmp_path)
     again.resolve(text, "id", [], unresolved)
     assert len(server.requests) == 4 and again.stats["requests"] == 0
+
+
+def test_an_unexpected_error_inside_costs_nothing_offline(nominatim_server, tmp_path, monkeypatch):
+    import maps.geocoding
+
+    def broken(*args, **kwargs):
+        raise KeyError("lat")
+
+    monkeypatch.setattr(maps.geocoding, "choose", broken)
+    server = nominatim_server(PLACES)
+    warnings: list[str] = []
+    places, still = run(online(server.domain, tmp_path, warnings))
+    assert all(m.place.source == "gazetteer" for m in places) and len(still) == 4
+    assert any("KeyError" in w and "offline result" in w for w in warnings)
