@@ -1,0 +1,236 @@
+"""The embedded gazetteer: normalisation, the built file's contents, ranking hints and the API contract.
+
+The file is built once per test session into the session's temporary cache directory (tests/conftest.py
+points EVENTMAP_CACHE_DIR there), exactly as on a new machine.
+"""
+import math
+import sqlite3
+
+import pytest
+
+from maps import gazetteer, gazetteer_build
+from maps.gazetteer import Candidate, Gazetteer, normalize
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def km(a, b) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def top(gaz, name, n=3):
+    return gaz.lookup(name)[:n]
+
+
+# --- normalisation -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a,b", [
+    ("São Paulo", "sao paulo"), ("Côte d’Ivoire", "cote d'ivoire"), ("Guinea–Bissau", "guinea-bissau"),
+    ("U.S.", "us"), ("St. Louis", "st louis"), ("  New   York ", "new york"), ("Łódź", "lodz"),
+    ("Straße", "strasse"), ("KØBENHAVN", "kobenhavn"),
+])
+def test_normalize_unifies_variants(a, b):
+    assert normalize(a) == b
+
+
+def test_normalize_keeps_different_names_apart():
+    assert normalize("Georgia") != normalize("Georgian")
+    assert normalize("Sulawesi Utara") != normalize("Sulawesi")
+
+
+# --- lookups -----------------------------------------------------------------------------------------
+
+def test_lookup_is_case_and_accent_insensitive(gaz):
+    assert [c.id for c in gaz.lookup("BOGOTÁ")] == [c.id for c in gaz.lookup("bogota")]
+    assert gaz.lookup("Bogota")
+
+
+def test_capital_city_outranks_its_province(gaz):
+    best = top(gaz, "Jakarta", 1)[0]
+    assert (best.kind, best.country) == ("city", "ID")
+    assert any(c.kind == "admin1" for c in gaz.lookup("Jakarta")), "the province is still a candidate"
+
+
+def test_country_outranks_small_namesakes(gaz):
+    for name, cc in [("Russia", "RU"), ("Georgia", "GE"), ("Rusia", "RU"), ("Jerman", "DE")]:
+        best = top(gaz, name, 1)[0]
+        assert (best.kind, best.country) == ("country", cc), name
+
+
+def test_continent_outranks_a_town_called_asia(gaz):
+    cands = gaz.lookup("Asia")
+    assert cands[0].kind == "continent"
+    assert any(c.kind == "city" for c in cands)
+
+
+def test_cldr_names_make_countries_multilingual(gaz):
+    for name in ["Allemagne", "Deutschland", "Německo", "Германия", "ドイツ"]:
+        assert any(c.kind == "country" and c.country == "DE" for c in gaz.lookup(name)), name
+    assert top(gaz, "Asia Tenggara", 1)[0].name == "Southeast Asia"
+
+
+def test_minor_locale_spelling_yields_to_a_real_place(gaz):
+    # Some locale spells Malawi "Marawi"; the Philippine city of that name must not lose its name to it.
+    cands = gaz.lookup("Marawi")
+    assert cands and cands[0].kind == "city" and cands[0].country == "PH"
+    assert not any(c.country == "MW" for c in cands)
+
+
+def test_curated_regions_islands_peninsulas_seas(gaz):
+    expect = {"Timur Tengah": "region", "Semenanjung Korea": "peninsula", "Mindanao": "island",
+              "Laut Cina Selatan": "sea", "Selat Malaka": "sea", "Jawa": "island", "Tepi Barat": "region",
+              "Jalur Gaza": "region", "Horn of Africa": "region", "Gedung Putih": "landmark"}
+    for name, kind in expect.items():
+        assert any(c.kind == kind for c in top(gaz, name)), name
+
+
+def test_exonyms_and_abbreviations(gaz):
+    assert top(gaz, "Inggris", 1)[0].country == "GB"
+    us = top(gaz, "AS", 1)[0]
+    assert (us.country, us.kind, us.match) == ("US", "country", "abbrev")
+    assert top(gaz, "Amerika Serikat", 1)[0].country == "US"
+    assert top(gaz, "Tiongkok", 1)[0].country == "CN"
+
+
+def test_demonyms_point_to_their_place(gaz):
+    for word, cc in [("Nigerian", "NG"), ("Indonesian", "ID"), ("American", "US"), ("Filipinos", "PH")]:
+        c = top(gaz, word, 1)[0]
+        assert (c.country, c.match) == (cc, "demonym"), word
+    eu = top(gaz, "European", 1)[0]
+    assert eu.kind == "continent" and eu.match == "demonym"
+
+
+def test_province_and_state_points_follow_geonames(gaz):
+    ny = next(c for c in gaz.lookup("New York") if c.kind == "admin1")
+    assert km((ny.lat, ny.lon), (43.0, -75.5)) < 50, "the state's point, not New York City's"
+    nys = next(c for c in gaz.lookup("New York") if c.kind == "city")
+    assert nys.admin1 == ny.admin1 == "US-NY"
+    sulut = top(gaz, "Sulawesi Utara", 1)[0]
+    assert sulut.kind == "admin1" and sulut.country == "ID"
+
+
+def test_country_points_follow_geonames(gaz):
+    for cc, point in [("US", (39.76, -98.5)), ("CA", (60.1, -113.6)), ("RU", (60, 100)), ("ID", (-5, 120))]:
+        c = gaz.by_country(cc.lower())
+        assert c is not None and km((c.lat, c.lon), point) < 30, cc
+    assert gaz.by_country("QQ") is None and gaz.by_country("") is None
+
+
+def test_cities_carry_admin1_of_their_province(gaz):
+    # GeoNames admin1 codes are mapped onto ISO 3166-2 so that a city and its province agree.
+    bandung = next(c for c in gaz.lookup("Bandung") if c.country == "ID")
+    jabar = top(gaz, "Jawa Barat", 1)[0]
+    assert bandung.admin1 == jabar.admin1 == "ID-JB"
+
+
+def test_candidates_are_sorted_by_prior_and_in_range(gaz):
+    for name in ["Paris", "Washington", "San Jose", "Springfield"]:
+        cands = gaz.lookup(name)
+        assert len(cands) > 2
+        priors = [c.prior for c in cands]
+        assert priors == sorted(priors, reverse=True)
+        assert all(0.0 <= p <= 1.0 for p in priors)
+
+
+def test_bad_and_unknown_input(gaz):
+    assert gaz.lookup("") == [] and gaz.lookup("   ") == [] and gaz.lookup(None) == []
+    assert gaz.lookup("Qwxzzy Plonk") == []
+    assert gaz.max_tokens("") == 0 and gaz.max_tokens("Qwxzzy") == 0
+
+
+def test_max_tokens_tells_longest_name_start(gaz):
+    assert gaz.max_tokens("Semenanjung") >= 2
+    assert gaz.max_tokens("new") >= 3          # New York City, New South Wales, ...
+    assert gaz.max_tokens("NEW") == gaz.max_tokens("new")
+    assert gaz.has_prefix("Jakarta") and not gaz.has_prefix("Qwxzzy")
+
+
+def test_candidate_to_place(gaz):
+    c = top(gaz, "Manila", 1)[0]
+    assert isinstance(c, Candidate)
+    p = c.to_place(0.8)
+    assert (p.name, p.country, p.kind, p.source, p.confidence) == ("Manila", "PH", "city", "gazetteer", 0.8)
+    assert p.geonameid and p.population > 1_000_000
+
+
+def test_open_is_a_singleton_and_reads_env(gaz, monkeypatch, tmp_path):
+    assert Gazetteer.open() is gaz
+    monkeypatch.setenv("EVENTMAP_GAZETTEER", str(gaz.path))
+    assert Gazetteer.open() is gaz
+    monkeypatch.setenv("EVENTMAP_GAZETTEER", str(tmp_path / "missing.sqlite"))
+    with pytest.raises(FileNotFoundError):
+        Gazetteer.open()
+
+
+# --- the build -----------------------------------------------------------------------------------------
+
+def test_file_is_keyed_on_sources_and_holds_attribution(gaz):
+    assert gaz.path == gazetteer_build.target_path()
+    assert gaz.path.parent == gazetteer.cache_dir()
+    data = gazetteer.info()
+    assert data["active"] == str(gaz.path)
+    joined = " ".join(data["attribution"])
+    for needle in ["GeoNames", "CC BY 4.0", "CLDR", "iso3166-2", "countryinfo", "curated"]:
+        assert needle in joined
+    assert data["counts"]["country"] > 200 and data["counts"]["city"] > 10_000
+    assert set(gazetteer_build.PACKAGES) <= set(data["sources"])
+
+
+def test_changed_curated_data_changes_the_file_name(monkeypatch, tmp_path):
+    before = gazetteer_build.target_path()
+    copy = tmp_path / "gazetteer"
+    copy.mkdir()
+    for f in gazetteer_build.DATA_DIR.glob("*.tsv"):
+        (copy / f.name).write_bytes(f.read_bytes())
+    (copy / "places.tsv").write_text((copy / "places.tsv").read_text() + "# changed\n")
+    monkeypatch.setattr(gazetteer_build, "DATA_DIR", copy)
+    assert gazetteer_build.target_path() != before
+
+
+def test_weak_names_yield_only_on_collision():
+    w = gazetteer_build.Writer()
+    city = w.add_place("Marawi City", "city", 8, 124.3, country="PH", source="test")
+    w.add_name(city, "Marawi", "alt")
+    country = w.add_place("Malawi", "country", -13.5, 34, country="MW", source="test")
+    w.add_name(country, "Marawi", "exonym", weak=True)
+    w.add_name(country, "Malaui", "exonym", weak=True)
+    w.resolve_weak()
+    assert ("marawi", city) in w.names and ("marawi", country) not in w.names
+    assert ("malaui", country) in w.names
+
+
+def test_writer_is_atomic(tmp_path):
+    w = gazetteer_build.Writer()
+    w.add_place("Testville", "city", 1, 2, country="ID", source="test")
+    target = tmp_path / "g.sqlite"
+    w.write(target, {"dataset": "gazetteer"})
+    assert [p.name for p in tmp_path.iterdir()] == ["g.sqlite"]
+    g = Gazetteer(target)
+    assert g.lookup("testville")[0].name == "Testville"
+    assert g.max_tokens("Testville") == 1
+
+
+def test_curated_tables_are_well_formed():
+    seen = set()
+    for r in gazetteer_build.read_tsv("places.tsv"):
+        assert r["kind"] in gazetteer.KINDS, r["name"]
+        lat, lon = float(r["lat"]), float(r["lon"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, r["name"]
+        assert not r["country"] or len(r["country"]) == 2, r["name"]
+        assert r["name"] not in seen, f"duplicate row {r['name']}"
+        seen.add(r["name"])
+    for name in ("country_points.tsv", "admin1_points.tsv"):
+        for code, (lat, lon) in gazetteer_build.points(name).items():
+            assert -90 <= lat <= 90 and -180 <= lon <= 180, code
+
+
+def test_schema_has_what_the_resolver_needs(gaz):
+    con = sqlite3.connect(gaz.path)
+    cols = {r[1] for r in con.execute("PRAGMA table_info(places)")}
+    assert {"kind", "population", "country", "admin1", "fclass", "fcode", "prior", "geonameid"} <= cols
+    con.close()
