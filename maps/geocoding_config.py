@@ -145,12 +145,13 @@ def _parse_value(key: str, text: str, default: Any) -> Any:
 
 
 def _geocoder_class(name: str):
-    from geopy.geocoders import SERVICE_TO_GEOCODER
+    from geopy.exc import GeocoderNotFound
+    from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
 
-    cls = SERVICE_TO_GEOCODER.get(name.strip().lower())
-    if cls is None:
-        raise ValueError(f"unknown geocoder {name!r}; geopy knows: {', '.join(sorted(SERVICE_TO_GEOCODER))}")
-    return cls
+    try:
+        return get_geocoder_for_service(name.strip().lower())
+    except GeocoderNotFound:
+        raise ValueError(f"unknown geocoder {name!r}; geopy knows: {', '.join(sorted(SERVICE_TO_GEOCODER))}") from None
 
 
 def _constructor_parameters(cls) -> tuple[dict[str, inspect.Parameter], bool]:
