@@ -56,7 +56,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         if m is not None:
             mentions.append(m)
     _place_landmarks(mentions, spans_by_start={s.start: s for s in spans})
-    return _non_overlapping(mentions)
+    return _merge_parenthesised(text, _non_overlapping(mentions))
 
 
 def lang_country(lang: str) -> str | None:
@@ -103,6 +103,8 @@ def keep(s: Span, rec: Recognizer) -> bool:
     if word and at_start and "prep" not in s.cues and rec.common(word) >= COMMON_WORD \
             and getattr(s.candidates[0], "kind", "") not in ("country", "admin1", "continent"):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
+    if word and weak and word in t.given_names and "prep" not in s.cues:
+        return False        # "Hailey", "Tim": a first name that is also a small town
     if word and not strong_pop:
         z = rec.common(word)
         limit = COMMON_AT_START if ({"sent_start", "headline"} & s.cues) else COMMON_WORD
@@ -149,6 +151,22 @@ def _place_landmarks(mentions, spans_by_start) -> None:
         m.place = Place(name=m.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
                         source=p.source, confidence=0.3)
         m.notes.append("located at " + p.name)
+
+
+def _merge_parenthesised(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """'Sulawesi Selatan (Sulsel)', 'Daerah Istimewa Yogyakarta (DIY)': the short form in brackets is the
+    same place, one mention."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if out and text[out[-1].end:m.start] == " (" and text[m.end:m.end + 1] == ")":
+            prev = out[-1]
+            same = m.place is None or prev.place is None or (m.place.country == prev.place.country)
+            if same:
+                prev.end = m.end + 1
+                prev.text = text[prev.start:prev.end]
+                continue
+        out.append(m)
+    return out
 
 
 def _non_overlapping(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -33,6 +33,7 @@ class LangTables:
     person_titles: frozenset = frozenset()
     person_after: frozenset = frozenset()
     person_before: frozenset = frozenset()
+    given_names: frozenset = frozenset()            # common first names: "Tim Baker" is a person
     org_words: frozenset = frozenset()
     org_prefix: tuple = ()
     acronym_places: frozenset = frozenset()
@@ -86,6 +87,7 @@ def tables(lang: str) -> LangTables:
         person_titles=merged("person_titles", True),
         person_after=frozenset(w.lower() for w in own.get("person_after", [])),
         person_before=frozenset(w.lower() for w in own.get("person_before", [])),
+        given_names=merged("given_names", True),
         org_words=merged("org_words", True),
         org_prefix=tuple(own.get("org_prefix", [])),
         acronym_places=merged("acronym_places", True),

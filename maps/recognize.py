@@ -244,6 +244,20 @@ class Recognizer:
                     q = r
                 k = j
                 continue
+            # a given name before another capitalised word: "Tim Baker", "Surya Budiman"
+            if t.text in self.t.given_names and k + 1 < len(idx) and toks[idx[k + 1]].cap \
+                    and not self._head_at(toks, idx, k + 1, self._post)[0]:
+                j = k + 1
+                while j < len(idx) and toks[idx[j]].cap and toks[idx[j]].text not in self.t.person_titles \
+                        and toks[idx[j]].text not in self.t.org_words:
+                    j += 1
+                parts.append(("person", k, j))
+                k = j
+                continue
+            if t.text in self.t.org_words and not (t.text,) in self._pre:
+                parts.append(("orgword", k, k + 1))
+                k += 1
+                continue
             # pre-head: Kabupaten Poso, Lake Michigan, City of Paris
             L, kind = self._head_at(toks, idx, k, self._pre)
             if L and k + L < len(idx) + (1 if L > 1 and toks[idx[k + L - 1]].text == "of" else 0):
@@ -290,7 +304,26 @@ class Recognizer:
             kind = "orgword" if t.text in self.t.org_words else "conn" if not t.cap else "unknown"
             parts.append((kind, k, k + 1))
             k += 1
+        if not headline:
+            parts = self._adjacent_names(parts)
         return parts
+
+    @staticmethod
+    def _adjacent_names(parts: list[tuple]) -> list[tuple]:
+        """Two known names side by side with nothing between ("Surya Paloh", "Tim Baker") are one
+        person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia")."""
+        out = list(parts)
+        for a in range(len(parts) - 1):
+            p, q = parts[a], parts[a + 1]
+            if p[0] != "name" or q[0] != "name":
+                continue
+            first = p[3][0]
+            if any(getattr(c, "kind", "") in ("country", "admin1") and getattr(c, "country", None)
+                   == getattr(first, "country", None) for c in q[3][:5]):
+                continue
+            out[a] = ("person", p[1], p[2])
+            out[a + 1] = ("person", q[1], q[2])
+        return out
 
     # -- the whole text -----------------------------------------------------------------------
     def find(self, text: str) -> list[Span]:

@@ -16,14 +16,14 @@ from collections import Counter
 KIND_WEIGHT = {
     "continent": 3.0, "country": 3.2, "admin1": 2.2, "region": 1.8, "sea": 1.6, "ocean": 1.6,
     "island": 1.5, "peninsula": 1.5, "city": 1.0, "admin2": 0.9, "admin3": 0.5, "lake": 0.8,
-    "river": 0.6, "landmark": 0.5, "demonym": 2.5,
+    "river": 0.6, "landmark": 0.5, "mountain": 0.7, "area": 0.6, "ocean": 1.6,
 }
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.6, "abbrev": 0.3, "demonym": 0.4, "alt": 0.0}
 HEAD_COMPATIBLE = {
     "admin1": {"admin1"}, "admin2": {"admin2", "city"}, "admin3": {"admin3", "admin2", "city"},
     "city": {"city", "admin2", "admin3"}, "island": {"island", "admin1", "admin2"},
     "sea": {"sea", "ocean"}, "lake": {"lake"}, "river": {"river"}, "landmark": {"landmark"},
-    "peninsula": {"peninsula"}, "country": {"country"}, "region": {"region", "admin1", "admin2"},
+    "peninsula": {"peninsula"}, "mountain": {"mountain", "landmark"}, "street": {"landmark", "area"}, "country": {"country"}, "region": {"region", "admin1", "admin2"},
     "continent": {"continent"},
 }
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
