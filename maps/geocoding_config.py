@@ -240,7 +240,13 @@ def make_config(name: str, option_texts: list[str] | tuple[str, ...] = (), mode:
     if public and (domain or public) == public and config.delay < float(policy["min_delay_seconds"]):
         raise ValueError(f"{public} allows at most one request every {policy['min_delay_seconds']} s; "
                          f"min_delay_seconds={config.min_delay_seconds} is too fast")
-    build_geocoder(config)  # constructor errors (a missing required domain, ...) surface now
+    try:
+        build_geocoder(config)  # constructor errors (a missing required domain or key, ...) surface now
+    except ValueError as e:
+        if creds and not any(config.options.get(p) for p in creds):
+            names = [f"EVENTMAP_{name.upper()}_API_KEY", *policy["api_key_env"], "EVENTMAP_GEOCODER_API_KEY"]
+            raise ValueError(f"{e} (an API key is read from {' or '.join(names)})") from None
+        raise
     return config
 
 
@@ -283,6 +289,7 @@ def build_geocoder(config: GeocoderConfig):
         return cls(**kwargs)
     except (GeopyError, TypeError, ValueError) as e:
         text = str(e).splitlines()[0] if str(e) else type(e).__name__
+        text = text.split(". ")[0].rstrip(".")  # the first sentence says it
         for secret in config.secrets():
             text = text.replace(secret, "***")
         raise ValueError(f"cannot set up geocoder {config.name}: {text[:200]}") from None

@@ -99,3 +99,11 @@ def test_api_key_stays_out_of_warnings(monkeypatch, tmp_path):
                                                               [PlaceMention(3, 16, "Tanjung Wangi")])
         assert server.requests and "pelias-secret-5" in server.requests[0].query.get("api_key", "")
     assert warnings and not any("pelias-secret-5" in w for w in warnings)
+
+
+def test_a_missing_key_names_the_variables_to_set(monkeypatch):
+    for var in ("EVENTMAP_GOOGLEV3_API_KEY", "GOOGLE_API_KEY", "GOOGLE_MAPS_API_KEY", "EVENTMAP_GEOCODER_API_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    with pytest.raises(ValueError) as caught:
+        make_config("googlev3")
+    assert "EVENTMAP_GOOGLEV3_API_KEY" in str(caught.value) and "\n" not in str(caught.value)
