@@ -243,7 +243,7 @@ def make_config(name: str, option_texts: list[str] | tuple[str, ...] = (), mode:
     try:
         build_geocoder(config)  # constructor errors (a missing required domain or key, ...) surface now
     except ValueError as e:
-        if creds and not any(config.options.get(p) for p in creds):
+        if creds and not any(config.options.get(p) for p in creds) and "key" in str(e).lower():
             names = [f"EVENTMAP_{name.upper()}_API_KEY", *policy["api_key_env"], "EVENTMAP_GEOCODER_API_KEY"]
             raise ValueError(f"{e} (an API key is read from {' or '.join(names)})") from None
         raise
