@@ -29,6 +29,8 @@ class LangTables:
     unresolved_ok_heads: frozenset = frozenset()     # heads strong enough to keep an unknown name
     lower_heads: frozenset = frozenset()             # lower-case heads that open a place ("gedung")
     connectors: frozenset = frozenset()              # lower-case words allowed inside a name
+    name_particles: frozenset = frozenset()          # "al", "bin": what follows is part of a person's name
+    containment_words: frozenset = frozenset()       # "Marawi di Mindanao", "Dublin in Ohio"
     place_preps: frozenset = frozenset()             # words before a name that say "place"
     person_titles: frozenset = frozenset()
     person_after: frozenset = frozenset()
@@ -83,6 +85,8 @@ def tables(lang: str) -> LangTables:
         unresolved_ok_heads=merged("unresolved_ok_heads", False),
         lower_heads=frozenset(h.lower() for h in own.get("lower_heads", [])),
         connectors=merged("connectors", False),
+        name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),
+        containment_words=frozenset(w.lower() for w in own.get("containment_words", [])),
         place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
         person_titles=merged("person_titles", True),
         person_after=frozenset(w.lower() for w in own.get("person_after", [])),

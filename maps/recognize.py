@@ -262,7 +262,7 @@ class Recognizer:
             L, kind = self._head_at(toks, idx, k, self._pre)
             if L and k + L < len(idx) + (1 if L > 1 and toks[idx[k + L - 1]].text == "of" else 0):
                 e, cands = self._longest(text, toks, idx, k)
-                if e > k + L - 1 and e - k > L - 1 and cands and e >= k + L:
+                if cands and e > k + L:   # the gazetteer knows the whole headed name
                     parts.append(("name", k, e, cands, None, None))
                     k = e
                     continue
@@ -394,6 +394,8 @@ class Recognizer:
                 if (i > 0 and toks[i - 1].text.lower() in self.t.not_place_before) or \
                         (j + 1 < len(toks) and toks[j + 1].text.lower() in self.t.not_place_after):
                     s.cues.add("currency")
+                if i > 0 and toks[i - 1].text.lower() in self.t.name_particles and not toks[i - 1].cap:
+                    s.cues.add("in_name")   # "... al-Baghdadi", "bin Laden": a particle of a person's name
                 if i > 0 and toks[i - 1].text.lower() in self.t.person_before:
                     s.cues.add("person_before")
                 if j + 1 < len(toks) and toks[j + 1].text.lower() in self.t.person_after \

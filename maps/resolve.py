@@ -51,24 +51,33 @@ def base_score(c, head_kind: str | None) -> float:
     return s
 
 
-def _contains(container, c) -> bool:
-    """Does candidate ``container`` (a country or province) contain candidate ``c``?"""
+def _contains(container, c) -> float:
+    """How surely candidate ``container`` (a country, province, island, region) contains candidate ``c``:
+    a bonus to add to ``c``'s score (0 when it does not)."""
     ck = getattr(container, "kind", "")
-    if c is container or not getattr(c, "country", None):
-        return False
+    kind = getattr(c, "kind", "")
+    if c is container or not getattr(c, "country", None) or kind in ("country", "continent", "region"):
+        return 0.0
     if ck == "country":
-        return c.country == container.country and getattr(c, "kind", "") != "country"
+        return 3.0 if c.country == container.country else 0.0
     if ck == "admin1":
-        return c.country == container.country and bool(getattr(c, "admin1", None)) and \
-            c.admin1 == container.admin1 and getattr(c, "kind", "") != "admin1"
-    return False
+        return 4.0 if (c.country == container.country and getattr(c, "admin1", None)
+                       and c.admin1 == container.admin1 and kind != "admin1") else 0.0
+    if ck in ("admin2", "island", "peninsula", "region") and getattr(container, "country", None):
+        if c.country != container.country or kind == ck:
+            return 0.0
+        if getattr(container, "admin1", None) and getattr(c, "admin1", None):
+            return 3.0 if c.admin1 == container.admin1 else 0.5
+        return 2.0
+    return 0.0
 
 
 class Resolver:
     """Ranks candidates of all spans of one article together."""
 
-    def __init__(self, lang_country: str | None = None):
+    def __init__(self, lang_country: str | None = None, containment_words=frozenset()):
         self.lang_country = lang_country
+        self.containment_words = frozenset(containment_words)
 
     def resolve(self, spans: list, text: str) -> list[tuple]:
         """For each span: (best candidate or None, confidence, ranked [(score, cand)])."""
@@ -85,7 +94,7 @@ class Resolver:
         cands = span.candidates
         if not cands:
             return []
-        container = self._container_after(span, text, spans, i)
+        container = self._container_after(span, text, spans, i, self.containment_words)
         ranked = []
         for c in cands:
             s = base_score(c, span.head_kind)
@@ -93,8 +102,8 @@ class Resolver:
             kind = getattr(c, "kind", "city")
             if self.lang_country and cc == self.lang_country:
                 s += 0.8
-            if container is not None and any(_contains(k, c) for k in container.candidates[:8]):
-                s += 4.0
+            if container is not None:
+                s += max((_contains(k, c) for k in container.candidates[:8]), default=0.0)
             if ctx is not None:
                 s += self._context_bonus(c, cc, kind, ctx, i)
             ranked.append((s, c))
@@ -102,19 +111,20 @@ class Resolver:
         return ranked
 
     @staticmethod
-    def _container_after(span, text, spans, i):
-        """The span right after ", " (Paris, Texas) - a possible container of this one."""
+    def _container_after(span, text, spans, i, words=frozenset()):
+        """The span right after ", " (Paris, Texas) or a containment word (Marawi di Mindanao) - a
+        possible container of this one."""
         if i + 1 >= len(spans):
             return None
         nxt = spans[i + 1]
-        gap = text[span.end:nxt.start]
-        if gap.strip() in (",", "(") and len(gap) <= 3:
+        gap = text[span.end:nxt.start].strip()
+        if gap in (",", "(", "-", "–", "—") or gap.lower() in words:
             return nxt
         return None
 
     def _context(self, spans, first) -> dict:
         countries, admin1s = Counter(), Counter()
-        points = []
+        points, own = [], {}
         for i, (s, ranked) in enumerate(zip(spans, first)):
             if not ranked:
                 continue
@@ -123,18 +133,24 @@ class Resolver:
             cc = getattr(best, "country", None)
             kind = getattr(best, "kind", "")
             if cc:
-                countries[cc] += 1.0 if kind in ("country", "admin1") else 0.5
+                w = 1.0 if kind in ("country", "admin1") else 0.5
+                countries[cc] += w
+                own[i] = (cc, w)
             if kind == "admin1" and getattr(best, "admin1", None):
                 admin1s[(cc, best.admin1)] += 1
             if kind not in BROAD and margin > 1.0:
                 points.append((i, (best.lat, best.lon)))
-        return {"countries": countries, "admin1s": admin1s, "points": points}
+        return {"countries": countries, "admin1s": admin1s, "points": points, "own": own}
 
     @staticmethod
     def _context_bonus(c, cc, kind, ctx, i) -> float:
         b = 0.0
-        if cc and cc in ctx["countries"]:
-            b += min(2.0, 0.8 + 0.4 * ctx["countries"][cc])
+        n = ctx["countries"].get(cc, 0.0) if cc else 0.0
+        own_cc, own_w = ctx["own"].get(i, (None, 0.0))
+        if own_cc == cc:
+            n -= own_w          # a name does not vouch for its own first reading
+        if n > 0:
+            b += min(2.0, 0.8 + 0.4 * n)
         a1 = getattr(c, "admin1", None)
         if cc and a1 and kind != "admin1" and (cc, a1) in ctx["admin1s"]:
             b += 2.0

@@ -68,8 +68,9 @@ def test_indonesian_head_and_province_resolve_inside_indonesia():
 
 
 def test_indonesian_titles_and_organisation_acronyms_are_not_places():
-    text = ("Menteri Luar Negeri Rusia bertemu Presiden Joko Widodo di Jakarta. Anggota ISIS dan "
-            "pejabat PBB juga hadir, kata Ketua DPR Setya Novanto.")
+    # Indonesian convention: the place in an office title ("Gubernur Jawa Barat") describes the person
+    text = ("Gubernur Jawa Barat bertemu Presiden Joko Widodo di Jakarta sebelum terbang ke Rusia. "
+            "Anggota ISIS dan pejabat PBB juga hadir, kata Ketua DPR Setya Novanto.")
     m = by_text(text, "id")
     assert set(m) == {"Rusia", "Jakarta"}
     assert m["Rusia"].place.country == "RU" and m["Jakarta"].place.country == "ID"
