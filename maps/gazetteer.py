@@ -235,7 +235,7 @@ def _clamp(x: float) -> float:
 def prior_of(kind: str, population: int, fcode: str | None = None) -> float:
     """The a-priori weight of a place (before the match kind): what it is, plus how many live there."""
     base = KIND_PRIOR.get(kind, 0.3)
-    pop = max(0, int(population or 0))
+    pop = max(0, int(population or 0)) or UNKNOWN_POPULATION.get(kind, 0)
     s = base + 0.4 * min(1.0, math.log10(pop + 1) / 8.0)
     if fcode == "PPLC":
         s += 0.12
@@ -244,9 +244,15 @@ def prior_of(kind: str, population: int, fcode: str | None = None) -> float:
     return round(_clamp(s), 4)
 
 
-KIND_PRIOR = {"continent": 0.6, "country": 0.6, "ocean": 0.5, "region": 0.45, "sea": 0.45, "admin1": 0.4,
-              "island": 0.4, "peninsula": 0.4, "admin2": 0.25, "city": 0.2, "landmark": 0.3, "lake": 0.3,
+KIND_PRIOR = {"continent": 0.6, "country": 0.6, "ocean": 0.5, "region": 0.45, "sea": 0.45, "admin1": 0.3,
+              "island": 0.35, "peninsula": 0.35, "admin2": 0.2, "city": 0.2, "landmark": 0.3, "lake": 0.3,
               "river": 0.25, "mountain": 0.25, "area": 0.2}
+# Stand-in populations for records that have none (most subdivisions, all regions and seas), so that a
+# province or a sea is not ranked as if nobody had heard of it.
+UNKNOWN_POPULATION = {"admin1": 1_000_000, "admin2": 100_000, "region": 1_000_000, "island": 1_000_000,
+                      "peninsula": 1_000_000, "sea": 1_000_000, "ocean": 1_000_000, "country": 100_000,
+                      "landmark": 100_000, "lake": 100_000, "river": 100_000, "mountain": 10_000,
+                      "area": 10_000}
 
 
 def default_path() -> Path:

