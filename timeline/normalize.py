@@ -120,7 +120,8 @@ def _time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
             hh += 12
         if ampm == "am" and hh == 12:
             hh = 0
-        return f"T{hh:02d}:{mm:02d}", "minute"
+        zone = "Z" if "tz" in f and _lookup({z: 1 for z in ctx.g.table.get("utc_zones")}, f["tz"]) else ""
+        return f"T{hh:02d}:{mm:02d}{zone}", "minute"   # ISO 8601: a clock given in UTC ends in "Z"
     if pod and ctx.g.table.get("part_of_day_in_value", True):
         return f"T{pod}", "hour"
     return "", None

@@ -1,0 +1,19 @@
+"""TIMEX3 (TimeML / TempEval-3) annotation conventions the English tagger follows, one rule per test.
+
+The sentences are written for these tests; each case names the expression, its value and its type."""
+import pytest
+
+from timeline_helpers import mention
+
+CASES = [
+    # a clock read in UTC/GMT keeps its zone, as ISO 8601 writes it
+    ("Trading halted at 14:05 UTC on the exchange.", "at 14:05 UTC", "2017-08-09T14:05Z", "TIME"),
+    ("The launch window opened at 9:30 GMT.", "at 9:30 GMT", "2017-08-09T09:30Z", "TIME"),
+    ("The polls closed at 8 p.m. EST in the state.", "at 8 p.m. EST", "2017-08-09T20:00", "TIME"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value,typ", CASES)
+def test_guideline_value(text, expr, value, typ):
+    m = mention(text, "en", expr)
+    assert (m.span.value, m.span.type) == (value, typ)
