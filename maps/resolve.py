@@ -22,6 +22,7 @@ KIND_WEIGHT = {
     "island": 1.5, "peninsula": 1.5, "city": 1.0, "admin2": 0.9, "admin3": 0.5, "lake": 0.8,
     "river": 0.6, "landmark": 0.5, "mountain": 0.7, "area": 0.6, "ocean": 1.6,
 }
+POPULATION_WEIGHT = 3.0
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
 # figure is still bigger than a village of the same name.
@@ -67,7 +68,7 @@ def base_score(c, head_kind: str | None) -> float:
     kind = getattr(c, "kind", "city") or "city"
     s = KIND_WEIGHT.get(kind, 0.5)
     pop = getattr(c, "population", 0) or IMPUTED_POPULATION.get(kind, 0)
-    s += 2.2 * math.log10(pop + 1) / 7.0
+    s += POPULATION_WEIGHT * math.log10(pop + 1) / 7.0
     s += MATCH_WEIGHT.get(getattr(c, "match", "name"), 0.0)
     prior = getattr(c, "prior", None)
     if isinstance(prior, (int, float)):
@@ -108,13 +109,11 @@ class Resolver:
 
     def resolve(self, spans: list, text: str) -> list[tuple]:
         """For each span: (best candidate or None, confidence, ranked [(score, cand)])."""
-        first = [self._rank(s, None, text, spans, i) for i, s in enumerate(spans)]
-        ctx = self._context(spans, first)
-        out = []
-        for i, s in enumerate(spans):
-            ranked = self._rank(s, ctx, text, spans, i)
-            out.append(self._pick(ranked))
-        return out
+        ranked_all = [self._rank(s, None, text, spans, i) for i, s in enumerate(spans)]
+        for _ in range(2):   # read each name alone, then twice more in the light of the others
+            ctx = self._context(spans, ranked_all)
+            ranked_all = [self._rank(s, ctx, text, spans, i) for i, s in enumerate(spans)]
+        return [self._pick(r) for r in ranked_all]
 
     # -- scoring --------------------------------------------------------------------------------
     def _rank(self, span, ctx, text, spans, i) -> list[tuple]:
@@ -155,44 +154,44 @@ class Resolver:
             return nxt
         return None
 
-    def _context(self, spans, first) -> dict:
-        countries, admin1s = Counter(), Counter()
-        points, own = [], {}
-        for i, (s, ranked) in enumerate(zip(spans, first)):
+    def _context(self, spans, ranked_all) -> dict:
+        """What the article says, name by name: each distinct name's current best reading, weighted
+        by how sure it is. Same-name mentions are one voice, and never vote for themselves."""
+        entries: dict[str, tuple] = {}
+        for s, ranked in zip(spans, ranked_all):
             if not ranked:
                 continue
+            key = _norm(s.lookup)
             best = ranked[0][1]
-            margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-            cc = getattr(best, "country", None)
-            kind = getattr(best, "kind", "")
-            if cc:
-                w = 1.0 if kind in ("country", "admin1") else 0.5
-                countries[cc] += w
-                own[i] = (cc, w)
-            if kind == "admin1" and getattr(best, "admin1", None):
-                admin1s[(cc, best.admin1)] += 1
-            if kind not in BROAD and margin > 1.0:
-                points.append((i, (best.lat, best.lon)))
-        return {"countries": countries, "admin1s": admin1s, "points": points, "own": own}
+            _, conf, _ = self._pick(ranked)
+            prev = entries.get(key)
+            if prev is None or conf > prev[1]:
+                entries[key] = (best, conf)
+        return {"entries": entries, "names": [_norm(s.lookup) for s in spans]}
 
     @staticmethod
     def _context_bonus(c, cc, kind, ctx, i) -> float:
-        b = 0.0
-        n = ctx["countries"].get(cc, 0.0) if cc else 0.0
-        own_cc, own_w = ctx["own"].get(i, (None, 0.0))
-        if own_cc == cc:
-            n -= own_w          # a name does not vouch for its own first reading
-        if n > 0:
-            b += min(2.0, 0.8 + 0.4 * n)
+        me = ctx["names"][i]
         a1 = getattr(c, "admin1", None)
-        if cc and a1 and kind != "admin1" and (cc, a1) in ctx["admin1s"]:
-            b += 2.0
-        if kind not in BROAD:
-            ds = [haversine_km((c.lat, c.lon), p) for j, p in ctx["points"] if j != i]
-            if ds:
-                d = min(ds)
-                b += 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
-        return b
+        country_support = admin1_support = near = 0.0
+        for key, (e, w) in ctx["entries"].items():
+            if key == me:
+                continue
+            ek = getattr(e, "kind", "")
+            if cc and getattr(e, "country", None) == cc:
+                country_support += w * (1.0 if ek in ("country", "admin1") else 0.5)
+                if a1 and kind != "admin1" and getattr(e, "admin1", None) == a1 and ek not in ("country",):
+                    admin1_support += w * (1.0 if ek == "admin1" else 0.6)
+            if kind not in BROAD and ek not in BROAD:
+                d = haversine_km((c.lat, c.lon), (e.lat, e.lon))
+                f = 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
+                near = max(near, w * f)
+        b = 0.0
+        if country_support > 0.25:
+            b += min(2.0, 0.8 + 0.4 * country_support)
+        if admin1_support > 0.25:
+            b += min(2.5, 1.5 * admin1_support)
+        return b + near
 
     @staticmethod
     def _pick(ranked):
