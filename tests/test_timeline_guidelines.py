@@ -10,6 +10,10 @@ CASES = [
     ("Trading halted at 14:05 UTC on the exchange.", "at 14:05 UTC", "2017-08-09T14:05Z", "TIME"),
     ("The launch window opened at 9:30 GMT.", "at 9:30 GMT", "2017-08-09T09:30Z", "TIME"),
     ("The polls closed at 8 p.m. EST in the state.", "at 8 p.m. EST", "2017-08-09T20:00", "TIME"),
+    # "N units later/before" counts from an event, not from the publication date: only the stretch is marked
+    ("The ferry sank, and divers found it three days later near the cape.", "three days", "P3D", "DURATION"),
+    ("Two weeks before the vote, the mayor resigned.", "Two weeks", "P2W", "DURATION"),
+    ("The ferry sank three days ago near the cape.", "three days ago", "2017-08-06", "DATE"),
 ]
 
 

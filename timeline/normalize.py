@@ -433,7 +433,17 @@ def h_ago(c: Candidate, ctx: Context) -> list[Reading]:
     else:
         unit, n = _lookup(t.units, f["unit"]), _num(f["num"], ctx)
     sign = _lookup(t.ago_post, f["ago"])
-    if unit is None or n is None or sign is None or ctx.anchor is None:
+    if unit is None or n is None or sign is None:
+        return []
+    if f["ago"].lower() in {w.lower() for w in t.get("ago_event_relative")}:
+        # "three days later", "two weeks before the vote": counted from an event, not from the publication
+        # date, so TimeML marks only the stretch ("three days") as a DURATION and leaves the signal out
+        end = c.spans["ago"][0]
+        while end > c.start and ctx.text[end - 1].isspace():
+            end -= 1
+        dur = h_duration(Candidate(c.start, end, "duration", {k: v for k, v in f.items() if k != "ago"}), ctx)
+        return dur
+    if ctx.anchor is None:
         return []
     if n == "X":
         return [Reading(c.start, c.end, "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", None)]
