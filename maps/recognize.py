@@ -132,13 +132,14 @@ class Recognizer:
         return {tuple(h.split()): k for h, k in heads.items()}
 
     def lookup(self, name: str) -> tuple:
-        """Gazetteer candidates of a name, through the language's aliases (Ky. -> Kentucky) when the
-        gazetteer does not know the short form itself."""
+        """Gazetteer candidates of a name. The language's aliases come first ("Alta." is Alberta in
+        English news, not the Norwegian town the dotless key also finds); word expansions last."""
+        alias = self.t.aliases.get(name)
+        if alias:
+            cands = self.ix.lookup(alias)
+            if cands:
+                return cands
         cands = self.ix.lookup(name)
-        if not cands:
-            alias = self.t.aliases.get(name)
-            if alias:
-                cands = self.ix.lookup(alias)
         if not cands and self.t.expansions:
             words = name.split(" ")
             expanded = " ".join(self.t.expansions.get(w, w) for w in words)
