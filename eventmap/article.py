@@ -64,13 +64,18 @@ def from_html(html: str, name: str, url: str | None = None) -> tuple[str, str, d
     """Main text, title and publication date of a web page (trafilatura)."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, as_dict=True)
-    if not doc or not (doc.get("text") or "").strip():
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                            include_tables=False)
+    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    if not (doc.get("text") or "").strip():
         raise InputError(f"{name}: no article text found in this HTML page")
     title = (doc.get("title") or "").strip()
-    body = doc["text"].strip()
-    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    # trafilatura puts one paragraph a line; a blank line between them keeps paragraphs apart for
+    # the sentence splitter, as in a plain-text article.
+    lines = [ln.strip() for ln in doc["text"].split("\n") if ln.strip()]
+    if title and lines[0] != title:
+        lines.insert(0, title)
+    text = "\n\n".join(lines)
     published = None
     if doc.get("date"):
         try:
@@ -80,10 +85,19 @@ def from_html(html: str, name: str, url: str | None = None) -> tuple[str, str, d
     return text, title, published
 
 
-def fetch_url(url: str) -> str:
-    import trafilatura
+def fetch_url(url: str, allow_local: bool = False) -> str:
+    """Download a page with trafilatura. Its SSRF guard (no loopback or private addresses) stays on
+    unless the user asks for local pages, e.g. an intranet or a test server."""
+    import copy
 
-    html = trafilatura.fetch_url(url)
+    import trafilatura
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = DEFAULT_CONFIG
+    if allow_local:
+        config = copy.deepcopy(DEFAULT_CONFIG)
+        config.set("DEFAULT", "SSRF_PROTECTION", "off")
+    html = trafilatura.fetch_url(url, config=config)
     if not html:
         raise InputError(f"{url}: could not download the page")
     return html
@@ -98,7 +112,7 @@ def make_article(text: str, *, id: str, source: str, title: str = "", lang: str 
 
 
 def read_article(source: str, *, lang: str | None = None, published: dt.date | None = None,
-                 stdin=None) -> Article:
+                 stdin=None, allow_local_urls: bool = False) -> Article:
     """One article from a path, a URL or ``-`` (stdin). `published` (from the command line) wins
     over what the page's metadata says; `lang` over detection."""
     page_date = None
@@ -112,7 +126,7 @@ def read_article(source: str, *, lang: str | None = None, published: dt.date | N
             text, title, page_date = from_html(raw, "stdin")
         ident = "stdin"
     elif re.match(r"https?://", source, re.I):
-        text, title, page_date = from_html(fetch_url(source), source, url=source)
+        text, title, page_date = from_html(fetch_url(source, allow_local_urls), source, url=source)
         ident = source
     else:
         path = Path(source)

@@ -54,6 +54,9 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
                    help="publication date YYYY-MM-DD, the anchor for relative dates such as 'kemarin' or "
                         "'last week' (default: from the page's metadata or the corpus 'dct', "
                         "else inferred from the latest full date in the text)")
+    p.add_argument("--allow-local-urls", action="store_true",
+                   help="let ARTICLE be a URL on this machine or a private network (refused by default, "
+                        "so that eventmap run as a service cannot be made to read internal pages)")
     from maps import geocoding
 
     geocoding.add_arguments(p)
@@ -165,7 +168,7 @@ def _write_pages(args, lang, published, online) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a directory")
-    articles = [read_article(src, lang=lang, published=published) for src in args.articles]
+    articles = [read_article(src, lang=lang, published=published, allow_local_urls=args.allow_local_urls) for src in args.articles]
     used: set[str] = set()
     for article in articles:
         _info(f"reading {article.source} ({article.lang})")
@@ -213,7 +216,8 @@ def _extract(args, lang, published, online) -> int:
         lines = [json.dumps(document_to_dict(d), ensure_ascii=False) for d in docs]
         text = "\n".join(lines) + ("\n" if lines else "")
     else:
-        doc = analyse(read_article(args.input, lang=lang, published=published), geocoding=online, warn=_warn)
+        doc = analyse(read_article(args.input, lang=lang, published=published, allow_local_urls=args.allow_local_urls),
+                      geocoding=online, warn=_warn)
         text = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
     if args.output:
         write_text_atomic(args.output, text)

@@ -49,6 +49,7 @@ def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None
     unresolved = [m for m in mentions if m.place is None]
     if geocoding is not None:
         places, unresolved = geocoding.resolve(article.text, article.lang, places, unresolved)
+        warnings.extend(geocoding.last_warnings)  # already shown by the geocoder's own warn callback
         places.sort(key=lambda m: m.start)
     sentences = split_sentences(article.text, article.lang)
     events = build_events(article, dates, places, sentences)
