@@ -11,7 +11,7 @@ from functools import lru_cache
 from maps.lang_tables import tables
 from maps.model import Place, PlaceMention
 from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
-from maps.resolve import Resolver
+from maps.resolve import Resolver, _country_names, _norm
 
 LANDMARK_KINDS = frozenset({"landmark", "street"})
 COMMON_WORD = 4.6        # zipf frequency above which a lone capitalised word is more word than name
@@ -103,6 +103,11 @@ def keep(s: Span, rec: Recognizer) -> bool:
     if word and at_start and "prep" not in s.cues and rec.common(word) >= COMMON_WORD \
             and getattr(s.candidates[0], "kind", "") not in ("country", "admin1", "continent"):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
+    if word and "prep" not in s.cues and not _own_word_evidence(s, rec.lang):
+        return False        # only a variant spelling or a foreign exonym says it is a place
+    if word and weak and t.country and "prep" not in s.cues and \
+            getattr(s.candidates[0], "country", None) != t.country:
+        return False        # a foreign village named like a word or a person, without "di"/"ke" before it
     if word and weak and word in t.given_names and "prep" not in s.cues:
         return False        # "Hailey", "Tim": a first name that is also a small town
     if word and not strong_pop:
@@ -111,6 +116,18 @@ def keep(s: Span, rec: Recognizer) -> bool:
         if z >= limit and "prep" not in s.cues:
             return False
     return True
+
+
+def _own_word_evidence(s: Span, lang: str) -> bool:
+    """Is there a reading whose name is this very word - not an alternate spelling ("Anas") or another
+    language's name for a country ("Hanura")?"""
+    for c in s.candidates[:8]:
+        m = getattr(c, "match", "name")
+        if m in ("name", "abbrev", "demonym"):
+            return True
+        if m == "exonym" and (getattr(c, "kind", "") != "country" or _norm(s.lookup) in _country_names(lang)):
+            return True
+    return s.text in tables(lang).aliases
 
 
 def _mention(s: Span, best, conf: float, ranked) -> PlaceMention | None:
