@@ -1,6 +1,8 @@
 """TIMEX3 (TimeML / TempEval-3) annotation conventions the English tagger follows, one rule per test.
 
 The sentences are written for these tests; each case names the expression, its value and its type."""
+import datetime as dt
+
 import pytest
 
 from timeline_helpers import mention
@@ -21,3 +23,9 @@ CASES = [
 def test_guideline_value(text, expr, value, typ):
     m = mention(text, "en", expr)
     assert (m.span.value, m.span.type) == (value, typ)
+
+
+def test_earlier_day_of_the_anchor_month_stays_in_its_year():
+    """A future cue in the sentence does not push a day already past this month into next year."""
+    text = "The fund has fallen 2% this year through Aug. 3, and it will report again in September."
+    assert mention(text, "en", "Aug. 3", dt.date(2017, 8, 20)).span.value == "2017-08-03"

@@ -41,13 +41,12 @@ def fit_year(anchor: dt.date, month: int, day: int | None, direction: int) -> in
     News looks back more than ahead: without a cue the month is placed from seven months before the
     anchor's month to four months after it. A future cue moves a month lying well before the anchor
     (more than four months) into the next year; a past cue moves a month lying more than two months
-    ahead into the previous year.
+    ahead into the previous year. A day of the anchor's own month stays in the anchor's year whatever the
+    cue ("through Oct. 3" in a late-October story that also says "will"): next year's is far less likely.
     """
     offset = (month - anchor.month) % 12          # 0..11 months ahead within the coming year
     if offset > 4:
         offset -= 12                               # -7..4
-    if day is not None and offset == 0 and direction > 0 and day < anchor.day - 7:
-        offset = 12
     if direction > 0 and offset < -4:
         offset += 12
     elif direction < 0 and offset > 2:
