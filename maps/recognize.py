@@ -234,14 +234,15 @@ class Recognizer:
                 q = k + 1
                 while q < j:
                     e, cands = self._longest(text, toks, idx, q)
-                    if cands and e <= j and self._office_place(cands):
+                    after_title = q == k + 1 or not toks[idx[q - 1]].cap   # "Governor of Texas"
+                    if cands and e <= j and after_title and self._office_place(cands):
                         keep_it = self.t.title_places == "all" or (
                             self.t.title_places == "regions" and getattr(cands[0], "kind", "") in OFFICE_KINDS)
                         parts.append(("name", q, e, cands, None, None) if keep_it else ("office", q, e))
                         q = e
                         continue
                     r = q + 1
-                    parts.append(("person", q, r))
+                    parts.append(("person" if toks[idx[q]].cap else "conn", q, r))
                     q = r
                 k = j
                 continue
