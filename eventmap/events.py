@@ -42,7 +42,10 @@ def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def cue_qualifier(sentence: str, lang: str) -> str | None:
-    """The first cue in the sentence decides: ``before``, ``after`` or ``ongoing`` (or None)."""
+    """The first cue in the sentence decides: ``before``, ``after`` or ``ongoing`` (or None).
+
+    Callers blank out the names found in the sentence first, so that a cue word inside a name
+    ("tengah" in "Jawa Tengah") is not read as one."""
     best = None
     for qualifier, pattern in _cue_patterns(lang):
         m = pattern.search(sentence)
@@ -82,6 +85,15 @@ def summarise(text: str) -> str:
     return s if len(s) <= SUMMARY_CHARS else s[:SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _masked(text: str, s: Sentence, mentions: list) -> str:
+    """The sentence with the given mentions blanked out (same length, so offsets still hold)."""
+    chars = list(text[s.start:s.end])
+    for m in mentions:
+        for k in range(max(m.start, s.start) - s.start, min(m.end, s.end) - s.start):
+            chars[k] = " "
+    return "".join(chars)
+
+
 def _inside(m, s: Sentence) -> bool:
     return s.start <= m.start < s.end
 
@@ -99,7 +111,7 @@ def build_events(article: Article, dates: list[DateMention], places: list[PlaceM
             continue
         when = main_time([dates[i] for i in d_ids], article.anchor)
         if when is None and p_ids:
-            q = cue_qualifier(text[s.start:s.end], article.lang)
+            q = cue_qualifier(_masked(text, s, [places[i] for i in p_ids]), article.lang)
             if q:
                 when = cue_time(q, article.anchor)
             else:

@@ -70,3 +70,10 @@ def test_durations_alone_make_no_event_and_unanchored_cues_stay_undated():
                       TimeSpan("P3W", "DURATION"))]
     ev = build_events(article(t, anchor=None), ds, [place(t, "Lima")])
     assert len(ev) == 1 and ev[0].when is None and ev[0].place_ids == [0]
+
+
+def test_a_cue_word_inside_a_place_name_is_not_a_cue():
+    t = "Banjir melanda Jawa Tengah. Sebelumnya, hujan turun di Semarang."
+    ev = build_events(article(t, "id"), [], [place(t, "Jawa Tengah"), place(t, "Semarang")])
+    assert ev[0].when is None                      # "Tengah" is part of the name, not "tengah" (in progress)
+    assert ev[1].when.qualifier == "before"
