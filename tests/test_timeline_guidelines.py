@@ -16,6 +16,8 @@ CASES = [
     ("The ferry sank, and divers found it three days later near the cape.", "three days", "P3D", "DURATION"),
     ("Two weeks before the vote, the mayor resigned.", "Two weeks", "P2W", "DURATION"),
     ("The ferry sank three days ago near the cape.", "three days ago", "2017-08-06", "DATE"),
+    # reported future: "would" points ahead like "will"
+    ("The minister said the bridge would reopen on Friday.", "Friday", "2017-08-11", "DATE"),
 ]
 
 
