@@ -104,6 +104,8 @@ def build_events(article: Article, dates: list[DateMention], places: list[PlaceM
     if sentences is None:
         sentences = split_sentences(text, article.lang)
     events: list[dict] = []
+    if article.title and sentences and text[sentences[0].start:sentences[0].end].strip() == article.title.strip():
+        sentences = sentences[1:]  # the headline restates the story; its names stay marked in the text
     for s in sentences:
         d_ids = [i for i, m in enumerate(dates) if _inside(m, s)]
         p_ids = [i for i, m in enumerate(places) if _inside(m, s) and m.place is not None]

@@ -77,3 +77,20 @@ def test_a_cue_word_inside_a_place_name_is_not_a_cue():
     ev = build_events(article(t, "id"), [], [place(t, "Jawa Tengah"), place(t, "Semarang")])
     assert ev[0].when is None                      # "Tengah" is part of the name, not "tengah" (in progress)
     assert ev[1].when.qualifier == "before"
+
+
+def test_the_headline_is_not_an_event():
+    t = "Storm Reaches Halifax\n\nThe storm reached Halifax on 2 May 2024."
+    a = article(t)
+    a.title = "Storm Reaches Halifax"
+    ev = build_events(a, [date(t, "2 May 2024", "2024-05-02")], [place(t, "Halifax"), place(t, "Halifax", nth=1)])
+    assert len(ev) == 1 and ev[0].place_ids == [1]
+
+
+def test_timeline_order_on_one_day_is_before_then_day_then_ongoing():
+    from timeline.widget import ordered_events
+
+    def ev(i, q):
+        return {"id": i, "when": {"earliest": "2024-05-02", "qualifier": q}, "sentence": {"start": int(i[1:])}}
+    dated, undated = ordered_events({"events": [ev("e1", "ongoing"), ev("e2", None), ev("e3", "before")]})
+    assert [e["id"] for e in dated] == ["e3", "e2", "e1"] and undated == []

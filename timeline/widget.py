@@ -103,6 +103,9 @@ def date_code(when: dict | None) -> str:
     return when.get("edtf") or when.get("value") or ""
 
 
+QUALIFIER_ORDER = {"before": 0, "start": 1, None: 1, "approx": 1, "mid": 1, "end": 1, "ongoing": 2, "after": 2}
+
+
 def is_dated(event: dict) -> bool:
     return bool(event.get("when") and event["when"].get("earliest"))
 
@@ -111,7 +114,10 @@ def ordered_events(data: dict) -> tuple[list[dict], list[dict]]:
     """(dated events by earliest date, then text order; undated events in text order)."""
     events = data.get("events", [])
     dated = [e for e in events if is_dated(e)]
-    dated.sort(key=lambda e: (e["when"]["earliest"], e["sentence"]["start"]))  # ties keep the text's order
+    # on the same day: what came before it, then the day itself, then what goes on or follows from it;
+    # ties keep the text's order
+    dated.sort(key=lambda e: (e["when"]["earliest"], QUALIFIER_ORDER.get(e["when"].get("qualifier"), 1),
+                              e["sentence"]["start"]))
     undated = sorted((e for e in events if not is_dated(e)), key=lambda e: e["sentence"]["start"])
     return dated, undated
 
