@@ -94,8 +94,7 @@ def tokenize(text: str, abbreviations: frozenset = frozenset()) -> list[Token]:
         sent = j < 0 or text[j] in SENTENCE_END
         if sent and text[j] == "." and toks and toks[-1].end == j + 1 and toks[-1].text.endswith("."):
             sent = False   # the dot closed an abbreviation (St. Louis, Gov. Perry), not a sentence
-        letters = [c for c in w if c.isalpha()]
-        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+        upper = w.isupper() and (len(w) - w.count(".")) >= 2
         toks.append(Token(s, e, w, w[0].isupper(), upper, sent))
     return toks
 

@@ -23,6 +23,7 @@ KIND_WEIGHT = {
     "river": 0.6, "landmark": 0.5, "mountain": 0.7, "area": 0.6, "ocean": 1.6,
 }
 POPULATION_WEIGHT = 3.0
+MAX_CANDIDATES = 15
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
 # figure is still bigger than a village of the same name.
@@ -120,6 +121,8 @@ class Resolver:
         cands = span.candidates
         if not cands:
             return []
+        if len(cands) > MAX_CANDIDATES:   # the gazetteer sorts by prior; the tail never wins
+            cands = cands[:MAX_CANDIDATES]
         container = self._container_after(span, text, spans, i, self.containment_words)
         ranked = []
         own_word = None
