@@ -605,8 +605,10 @@ def add_curated(w: Writer) -> dict[str, int]:
     for r in read_tsv("places.tsv"):
         kind, name = r["kind"].strip(), r["name"].strip()
         country = (r.get("country") or "").strip() or None
-        pid = w.add_place(name, kind, float(r["lat"]), float(r["lon"]), country=country,
-                          population=int(r.get("population") or 0), source="curated")
+        admin1 = (r.get("admin1") or "").strip() or None
+        pid = w.add_place(name, kind, float(r["lat"]), float(r["lon"]), country=country, admin1=admin1,
+                          population=int(r.get("population") or 0), source="curated",
+                          fcode="PPLX" if kind == "city" and not int(r.get("population") or 0) else None)
         w.by_name[normalize(name)] = pid
         for alias, match in split_aliases(r.get("aliases")):
             w.add_name(pid, alias, match)

