@@ -173,6 +173,9 @@ class Recognizer:
             elif (cur and joined and t.text.lower() in self.t.connectors and i + 1 < n and toks[i + 1].cap
                   and self._adjacent(text, t, toks[i + 1])):
                 cur.append(i)
+            elif cur and text[t.start - 1:t.start] == "-" and text[t.end:t.end + 1] == "-" and \
+                    toks[cur[-1]].end == t.start - 1:
+                cur.append(i)   # Port-au-Prince, Stratford-upon-Avon
             elif t.text.lower() in self.t.lower_heads and i + 1 < n and toks[i + 1].cap \
                     and self._adjacent(text, t, toks[i + 1]):
                 if cur:
@@ -189,7 +192,7 @@ class Recognizer:
     @staticmethod
     def _adjacent(text: str, a: Token, b: Token) -> bool:
         gap = text[a.end:b.start]
-        return gap in (" ", "\u00a0", "-", "–", " - ") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+        return gap in (" ", "\u00a0", "-", "–", " - ", "'s ", "’s ") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
     # -- segmentation ------------------------------------------------------------------------
     def _head_at(self, toks, idx: list[int], k: int, table: dict):
@@ -206,8 +209,12 @@ class Recognizer:
 
     def _longest(self, text, toks, idx: list[int], k: int):
         """The longest gazetteer name starting at idx[k]: (end position in idx, candidates)."""
-        first = toks[idx[k]].text
-        mx = self.ix.max_tokens(first)
+        c = k   # a hyphenated compound (KwaZulu-Natal) is one word to the gazetteer
+        while c + 1 < len(idx) and toks[idx[c + 1]].start == toks[idx[c]].end + 1 and \
+                text[toks[idx[c]].end] == "-":
+            c += 1
+        first = text[toks[idx[k]].start:toks[idx[c]].end]
+        mx = self.ix.max_tokens(first) + (c - k)
         best = (k, ())
         for j in range(min(len(idx), k + max(mx, 1)) - 1, k - 1, -1):
             name = text[toks[idx[k]].start:toks[idx[j]].end]
