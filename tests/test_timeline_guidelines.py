@@ -18,6 +18,10 @@ CASES = [
     ("The ferry sank three days ago near the cape.", "three days ago", "2017-08-06", "DATE"),
     # reported future: "would" points ahead like "will"
     ("The minister said the bridge would reopen on Friday.", "Friday", "2017-08-11", "DATE"),
+    # the weekday after the publication day, with no past tense around it, is the next day, not six days back
+    ("On Thursday, the council debates the budget in public.", "Thursday", "2017-08-10", "DATE"),
+    ("On Thursday, the council approved the budget in public.", "Thursday", "2017-08-03", "DATE"),
+    ("On Tuesday, the council debates the budget in public.", "Tuesday", "2017-08-08", "DATE"),
 ]
 
 

@@ -59,7 +59,9 @@ def resolve_weekday(anchor: dt.date, weekday: int, shift: int | None, direction:
 
     shift -1 ("last Wednesday", "Rabu lalu"): the latest one before the anchor; +1: the first one after it;
     0 ("this Wednesday"): the one in the anchor's week. With no shift word the tense decides: the next
-    one on or after the anchor for the future, else the latest one on or before it.
+    one on or after the anchor for the future, else the latest one on or before it; but the weekday right
+    after the anchor's, with no past cue, is the next day (wire stories are dated the day before they
+    speak of "Thursday", and one day ahead is nearer than six days back).
     """
     diff = weekday - anchor.weekday()
     if shift == -1:
@@ -70,6 +72,8 @@ def resolve_weekday(anchor: dt.date, weekday: int, shift: int | None, direction:
         return anchor + dt.timedelta(days=fwd)
     if shift == 0:
         return anchor + dt.timedelta(days=diff)
+    if direction >= 0 and weekday == (anchor.weekday() + 1) % 7:
+        return anchor + dt.timedelta(days=1)
     if direction > 0 and weekday != anchor.weekday():
         return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)

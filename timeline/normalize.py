@@ -368,7 +368,10 @@ def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         suffix, prec = _time_suffix(c, ctx)
         return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}" + suffix, "DATE", "day")]
-    d = resolve_weekday(ctx.anchor, wd, shift, _direction(c, ctx, reach=WEEKDAY_TENSE_REACH))
+    direction = _direction(c, ctx, reach=WEEKDAY_TENSE_REACH)
+    if direction == 0 and shift is None and wd == (ctx.anchor.weekday() + 1) % 7:
+        direction = min(0, _direction(c, ctx))  # "the day after the anchor" only when the sentence is not past
+    d = resolve_weekday(ctx.anchor, wd, shift, direction)
     return _day_reading(c, ctx, d, d.isoformat())
 
 
