@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from timeline_helpers import mention
+from timeline import find_dates
+from timeline_helpers import ANCHOR, mention
 
 CASES = [
     # a clock read in UTC/GMT keeps its zone, as ISO 8601 writes it
@@ -35,3 +36,10 @@ def test_earlier_day_of_the_anchor_month_stays_in_its_year():
     """A future cue in the sentence does not push a day already past this month into next year."""
     text = "The fund has fallen 2% this year through Aug. 3, and it will report again in September."
     assert mention(text, "en", "Aug. 3", dt.date(2017, 8, 20)).span.value == "2017-08-03"
+
+
+def test_sentence_opening_now_with_comma_is_a_discourse_marker():
+    found = [m.text for m in find_dates("Prices fell. Now, the mayor says, the plan must change.", "en", ANCHOR)]
+    assert "Now" not in found
+    assert mention("Prices fell. Now the plan must change.", "en", "Now").span.value == "PRESENT_REF"
+    assert mention("The plan is now ready.", "en", "now").span.value == "PRESENT_REF"

@@ -690,9 +690,18 @@ def h_holiday(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, d.isoformat(), "DATE", "day")]
 
 
+def _opens_sentence(c: Candidate, ctx: Context) -> bool:
+    before = ctx.text[max(0, c.start - 4):c.start].rstrip(" \t\"'`“‘(")
+    return not before or before[-1] in ".!?\n"
+
+
 def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     value = "PRESENT_REF" if "present" in f else "PAST_REF" if "past" in f else "FUTURE_REF"
+    word = re.sub(r"\s+", " ", ctx.text[c.start:c.end].lower())
+    if word in {w.lower() for w in ctx.g.table.get("discourse_openers")} and _opens_sentence(c, ctx) \
+            and ctx.text[c.end:c.end + 1] == ",":
+        return []  # "Now, he says ...": a discourse marker that opens a sentence, not a time (TimeML)
     # "saat ini", "now": true as of the anchor and still going on, which is what the timeline should draw
     return [Reading(c.start, c.end, value, "DATE", None, "ongoing" if value == "PRESENT_REF" else None)]
 
