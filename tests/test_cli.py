@@ -194,3 +194,14 @@ def test_console_entry_point_runs_as_a_module(tmp_path):
     r = subprocess.run([sys.executable, "-m", "eventmap", str(tmp_path / "missing.txt")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+def test_an_article_with_no_dates_and_no_places_still_gets_a_page(tmp_path, capsys):
+    f = tmp_path / "quiet.txt"
+    f.write_text("the committee talked for a while and then everybody went home without deciding anything.\n")
+    code, _, err = run([str(f), "--lang", "en", "-o", str(tmp_path)], capsys)
+    assert code == 0, err
+    html = (tmp_path / "quiet.html").read_text("utf-8")
+    assert "No places found" in html and "No dates found" in html
+    data = json.loads((tmp_path / "quiet.json").read_text("utf-8"))
+    assert data["dates"] == [] and data["places"] == [] and data["events"] == []

@@ -1,0 +1,89 @@
+"""The online geocoder seen from the command line: a real Nominatim-speaking server on 127.0.0.1
+(tests/nominatim_server.py), the whole run through `eventmap`, the outputs on disk."""
+import json
+
+import pytest
+
+from eventmap.cli import main
+from nominatim_server import NominatimServer, record
+
+STORY = ("Longsor menimbun jalan di Desa Sukamakmur, Kabupaten Sukabumi, pada Senin 4/3/2024. "
+         "Warga mengungsi ke Sukabumi.\n")
+
+
+def run(tmp_path, capsys, server_domain, *extra):
+    src = tmp_path / "longsor.txt"
+    src.write_text(STORY, encoding="utf-8")
+    code = main([str(src), "--lang", "id", "-o", str(tmp_path / "out"), "--formats", "json,html",
+                 "--geocoder", "nominatim", "--geocoder-option", f"domain={server_domain}",
+                 "--geocoder-option", "scheme=http", "--geocoder-option", "user_agent=eventmap-tests/1.0",
+                 "--geocoder-option", "min_delay_seconds=0.05", "--geocoder-timeout", "0.5", *extra])
+    _, err = capsys.readouterr()
+    return code, err, json.loads((tmp_path / "out" / "longsor.json").read_text("utf-8"))
+
+
+def offline_places(data):
+    return [(p["text"], p["lat"], p["lon"]) for p in data["places"] if p["source"] == "gazetteer"]
+
+
+@pytest.fixture
+def offline(tmp_path, capsys, monkeypatch):
+    """The same article with no geocoder: what every faulty run must still give."""
+    src = tmp_path / "plain.txt"
+    src.write_text(STORY, encoding="utf-8")
+    assert main([str(src), "--lang", "id", "-o", str(tmp_path / "plain"), "--formats", "json"]) == 0
+    capsys.readouterr()
+    return json.loads((tmp_path / "plain" / "plain.json").read_text("utf-8"))
+
+
+def test_fallback_fills_the_unresolved_village_and_a_second_run_asks_nothing(tmp_path, capsys, offline):
+    assert any("Sukamakmur" in u["text"] for u in offline["unresolved"])
+    places = {"Desa Sukamakmur": [record("Sukamakmur", -6.95, 106.75, "id", "village")],
+              "Sukamakmur": [record("Sukamakmur", -6.95, 106.75, "id", "village")]}
+    with NominatimServer(places) as server:
+        code, err, data = run(tmp_path, capsys, server.domain)
+        assert code == 0, err
+        first = len(server.requests)
+        assert first >= 1
+        assert all(r.user_agent == "eventmap-tests/1.0" for r in server.requests)
+        code, err, again = run(tmp_path, capsys, server.domain)
+        assert code == 0 and len(server.requests) == first       # the cache answered everything
+    online = [p for p in data["places"] if p["source"] == "nominatim"]
+    assert [p["text"] for p in online] and "Sukamakmur" in online[0]["text"]
+    assert abs(online[0]["lat"] + 6.95) < 0.01
+    assert offline_places(data) == offline_places(offline)       # the offline reading is untouched
+    assert not any("Sukamakmur" in u["text"] for u in data["unresolved"])
+    assert again["places"] == data["places"]
+
+
+@pytest.mark.parametrize("fault, words", [("500", "500"), ("malformed", "JSON"), ("slow", "time")])
+def test_a_failing_geocoder_leaves_the_offline_result_and_says_why(tmp_path, capsys, offline, fault, words):
+    with NominatimServer({}, default_fault=fault, slow_seconds=1.0) as server:
+        code, err, data = run(tmp_path, capsys, server.domain, "--no-geocoder-cache")
+    assert code == 0, err
+    assert offline_places(data) == offline_places(offline)
+    assert [u["text"] for u in data["unresolved"]] == [u["text"] for u in offline["unresolved"]]
+    assert "warning" in err and words.lower() in err.lower()
+    assert data["warnings"] and any(words.lower() in w.lower() for w in data["warnings"])
+    html = (tmp_path / "out" / "longsor.html").read_text("utf-8")
+    assert html.rstrip().endswith("</html>")                     # complete, not half-written
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_a_refused_connection_finishes_offline(tmp_path, capsys, offline):
+    server = NominatimServer({})
+    domain = server.domain
+    server.stop()
+    code, err, data = run(tmp_path, capsys, domain, "--no-geocoder-cache")
+    assert code == 0, err
+    assert offline_places(data) == offline_places(offline)
+    assert "refused" in err.lower()
+
+
+def test_bad_geocoder_settings_are_one_line_errors(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(STORY, encoding="utf-8")
+    for extra in (["--geocoder", "no-such-service"], ["--geocoder", "nominatim", "--geocoder-option", "novalue"]):
+        code = main([str(src), "--lang", "id", "-o", str(tmp_path), *extra])
+        err = capsys.readouterr().err
+        assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
