@@ -55,7 +55,9 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         m = _mention(s, best, conf, ranked)
         if m is not None:
             mentions.append(m)
-    _place_landmarks(mentions, spans_by_start={s.start: s for s in spans})
+    by_start = {s.start: s for s in spans}
+    _landmarks_at_following_city(text, mentions, by_start)
+    _place_landmarks(mentions, spans_by_start=by_start)
     return _merge_parenthesised(text, _non_overlapping(mentions))
 
 
@@ -79,7 +81,7 @@ def keep(s: Span, rec: Recognizer) -> bool:
         return False
     if "currency" in s.cues:
         return False
-    head_ok = "head" in s.cues and s.head in t.unresolved_ok_heads
+    head_ok = "head" in s.cues and s.head.lower() in t.unresolved_ok_heads
     if not s.candidates and not head_ok:
         return False
     if "org_acronym" in s.cues and not head_ok:
@@ -154,6 +156,22 @@ def _mention(s: Span, best, conf: float, ranked) -> PlaceMention | None:
         place.name = s.text
         m.notes.append("located at " + best.name)
     return m
+
+
+def _landmarks_at_following_city(text, mentions, spans_by_start) -> None:
+    """'Benteng Rotterdam, Makassar': a building named with a head and followed by its city is at
+    that city, not at a place its own name happens to contain."""
+    for a, b in zip(mentions, mentions[1:]):
+        s = spans_by_start.get(a.start)
+        if s is None or s.head_kind not in LANDMARK_KINDS or s.lookup == s.text:
+            continue
+        if text[a.end:b.start].strip() != "," or b.place is None or \
+                b.place.kind not in ("city", "admin2", "admin1", "island"):
+            continue
+        p = b.place
+        a.place = Place(name=a.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
+                        source=p.source, confidence=round(0.8 * p.confidence, 3))
+        a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + p.name]
 
 
 def _place_landmarks(mentions, spans_by_start) -> None:

@@ -82,7 +82,7 @@ def tables(lang: str) -> LangTables:
         places_inside_organisations=bool(own.get("places_inside_organisations", True)),
         pre_heads=pre,
         post_heads=post,
-        unresolved_ok_heads=merged("unresolved_ok_heads", False),
+        unresolved_ok_heads=frozenset(h.lower() for h in own.get("unresolved_ok_heads", [])),
         lower_heads=frozenset(h.lower() for h in own.get("lower_heads", [])),
         connectors=merged("connectors", False),
         name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),

@@ -163,8 +163,17 @@ class Recognizer:
         """Runs of capitalised tokens, joined by connectors and lower-case heads."""
         out, cur = [], []
         n = len(toks)
+        skip_to = -1
         for i, t in enumerate(toks):
+            if i <= skip_to:
+                continue
             joined = bool(cur) and self._adjacent(text, toks[cur[-1]], t)
+            if cur and joined and not t.cap:
+                e = self._known_name_through(text, toks, cur[-1])
+                if e > i:   # Dar es Salaam, Bandar Seri Begawan: lower-case words the gazetteer knows
+                    cur.extend(range(i, e + 1))
+                    skip_to = e
+                    continue
             if t.cap:
                 if cur and not joined:
                     out.append(cur)
@@ -181,6 +190,13 @@ class Recognizer:
                 if cur:
                     out.append(cur)
                 cur = [i]
+            elif t.text.lower() in self.t.lower_heads and i + 2 < n and toks[i + 1].text == "of" \
+                    and toks[i + 2].cap and self._adjacent(text, t, toks[i + 1]) \
+                    and self._adjacent(text, toks[i + 1], toks[i + 2]):
+                if cur:
+                    out.append(cur)
+                cur = [i, i + 1]     # "the village of Little Wenlock"
+                skip_to = i + 1
             else:
                 if cur:
                     out.append(cur)
@@ -188,6 +204,19 @@ class Recognizer:
         if cur:
             out.append(cur)
         return out
+
+    def _known_name_through(self, text: str, toks: list[Token], c: int) -> int:
+        """Index of the last token of the longest gazetteer name that starts at toks[c] and runs on
+        through lower-case words (-1 if none)."""
+        m = self.ix.max_tokens(toks[c].text)
+        if m < 3:
+            return -1
+        for e in range(min(len(toks), c + m) - 1, c + 1, -1):
+            if not toks[e].cap or any(not self._adjacent(text, toks[q], toks[q + 1]) for q in range(c, e)):
+                continue
+            if self.ix.lookup(text[toks[c].start:toks[e].end]):
+                return e
+        return -1
 
     @staticmethod
     def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -200,8 +229,8 @@ class Recognizer:
         for L in range(min(self.t.max_head_tokens, len(idx) - k), 0, -1):
             key = tuple(toks[idx[k + m]].text for m in range(L))
             kind = table.get(key)
-            if kind is None and L == 1:
-                kind = table.get((key[0].capitalize(),))
+            if kind is None:
+                kind = table.get((key[0].capitalize(),) + key[1:])
             if kind is None:
                 continue
             return L, kind
@@ -371,6 +400,9 @@ class Recognizer:
                         lj = idx[p[2] - 1 - len(p[4].split())]
                         s.lookup = text[toks[i].start:toks[lj].end]
                     s.cues.add("head")
+                    if s.head[0].islower() and s.head.endswith(" of"):   # "the village of X": X is the name
+                        s.start = toks[li].start
+                        s.text = text[s.start:s.end]
                     if s.head_kind == "region" and s.lookup != s.text:
                         # "South Texas", "Northern Iraq": a direction narrows a large area only
                         s.candidates = [c for c in s.candidates if getattr(c, "kind", "") in REGION_INNER]

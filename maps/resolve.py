@@ -139,6 +139,10 @@ class Resolver:
                 s += 0.8
             if container is not None:
                 s += max((_contains(k, c) for k in container.candidates[:8]), default=0.0)
+            if kind == "admin1" and span.head_kind != "admin1" and any(
+                    getattr(o, "kind", "") == "city" and getattr(o, "country", None) == cc
+                    and (getattr(o, "population", 0) or 0) >= 100_000 for o in cands):
+                s -= 1.5    # "Jakarta", "Dar es Salaam": the city, unless the text says province
             if ctx is not None:
                 s += self._context_bonus(c, cc, kind, ctx, i)
             ranked.append((s, c))

@@ -101,3 +101,21 @@ def test_invariants_and_runner_ups_on_a_longer_english_text():
 @pytest.mark.parametrize("bad", ["", "   ", None, 42])
 def test_bad_input_gives_no_places(bad):
     assert find_places(bad, "en") == []
+
+
+def test_lower_case_words_inside_a_known_name_and_village_of_contexts():
+    text = "The ferry left Dar es Salaam at dawn; later the police searched the village of Upper Brockwhistle near Telford."
+    ms = find_places(text, "en")
+    check_invariants(text, ms)
+    m = {x.text: x for x in ms}
+    assert m["Dar es Salaam"].place.country == "TZ"
+    assert m["Upper Brockwhistle"].place is None          # left for an online geocoder
+    assert m["Telford"].place.country == "GB"
+
+
+def test_a_building_followed_by_its_city_sits_at_that_city_and_cities_beat_their_province():
+    text = "Pameran dibuka di Benteng Rotterdam, Makassar, lalu berlanjut di Jakarta pekan depan."
+    m = by_text(text, "id")
+    fort = m["Benteng Rotterdam"].place
+    assert fort.kind == "landmark" and km(fort, -5.13, 119.41) < 30
+    assert m["Jakarta"].place.kind == "city"
