@@ -43,3 +43,9 @@ def test_sentence_opening_now_with_comma_is_a_discourse_marker():
     assert "Now" not in found
     assert mention("Prices fell. Now the plan must change.", "en", "Now").span.value == "PRESENT_REF"
     assert mention("The plan is now ready.", "en", "now").span.value == "PRESENT_REF"
+
+
+def test_formerly_describes_a_role_not_a_time():
+    """"formerly a bank" names a former role (no TIMEX3); "in the past" is PAST_REF."""
+    found = [m.text for m in find_dates("The hall, formerly a bank, opened in the past as a school.", "en", ANCHOR)]
+    assert "formerly" not in found and "in the past" in found
