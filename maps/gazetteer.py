@@ -245,7 +245,7 @@ def prior_of(kind: str, population: int, fcode: str | None = None) -> float:
 
 
 KIND_PRIOR = {"continent": 0.6, "country": 0.6, "ocean": 0.5, "region": 0.45, "sea": 0.45, "admin1": 0.3,
-              "island": 0.35, "peninsula": 0.35, "admin2": 0.2, "city": 0.2, "landmark": 0.3, "lake": 0.3,
+              "island": 0.35, "peninsula": 0.35, "admin2": 0.1, "city": 0.2, "landmark": 0.3, "lake": 0.3,
               "river": 0.25, "mountain": 0.25, "area": 0.2}
 # Stand-in populations for records that have none (most subdivisions, all regions and seas), so that a
 # province or a sea is not ranked as if nobody had heard of it.

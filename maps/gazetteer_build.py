@@ -125,10 +125,11 @@ class Writer:
         self.add_name(pid, name, "name")
         return pid
 
-    def add_name(self, pid: int, name: str, match: str, weak: bool = False) -> None:
+    def add_name(self, pid: int, name: str, match: str, weak: bool = False, force: bool = False) -> None:
         """Record a name of place ``pid``. A ``weak`` name (a minor locale's spelling) is dropped at write
         time if any other place has the same key as a strong name: "Marawi" is a city in the
-        Philippines before it is Malawi in one locale."""
+        Philippines before it is Malawi in one locale. ``force`` sets the match kind even over a better one
+        (the demonym table's word for a place is a demonym, whatever else lists it)."""
         if not name or not isinstance(name, str):
             return
         key = normalize(name)
@@ -138,7 +139,7 @@ class Writer:
         rank = MATCH_RANK[match]
         table = self.weak if weak else self.names
         old = table.get(k)
-        if old is None or rank < old:
+        if old is None or rank < old or force:
             table[k] = rank
 
     def resolve_weak(self) -> None:
@@ -431,6 +432,7 @@ def add_subdivisions(w: Writer) -> dict:
 
     data = json.loads((Path(iso3166_2.__file__).with_name("iso3166-2.json")).read_text(encoding="utf-8"))
     table = admin1_table()
+    affixes = [normalize(a) for a in read_lines("name_affixes.txt")]
     added = {}
     for cc, subs in data.items():
         if cc not in w.countries:
@@ -466,7 +468,11 @@ def add_subdivisions(w: Writer) -> dict:
             for nm in names:
                 for v in _iso_variants(nm):
                     w.add_name(pid, v, "alt")
-            w.add_name(pid, names[0], "name")
+            for v in _iso_variants(names[0]):
+                w.add_name(pid, v, "name")
+                bare = _strip_affix(normalize(v), affixes)
+                if bare != normalize(v) and len(bare) > 2:
+                    w.add_name(pid, bare, "name")
     return added
 
 
@@ -476,7 +482,12 @@ def _plain_iso_name(nm: str) -> str:
 
 
 def _iso_variants(nm: str) -> list[str]:
+    """A subdivision name's plain forms: bracketed alternatives, slash-separated forms, and ISO's inverted
+    names put right ("Madrid, Comunidad de" -> "Comunidad de Madrid", "Madrid")."""
     out = [_plain_iso_name(nm)]
+    m = re.fullmatch(r"([^,]+), ([^,]+)", out[0])
+    if m and len(m.group(2).split()) <= 3 and not re.search(r"\b(and|y|i|et|und)\b", m.group(2)):
+        out += [f"{m.group(2)} {m.group(1)}", m.group(1)]
     out += re.findall(r"\[(.*?)\]", nm)
     if "/" in nm:
         out += [p.strip() for p in nm.split("/") if p.strip()]
@@ -641,7 +652,10 @@ def add_aliases(w: Writer) -> list[str]:
                 missing.append(f"{fname}: {r['target']}")
                 continue
             for alias, match in split_aliases(r["names"], default):
-                w.add_name(pid, alias, "demonym" if default == "demonym" else match)
+                if default == "demonym":
+                    w.add_name(pid, alias, "demonym", force=True)
+                else:
+                    w.add_name(pid, alias, match)
     return missing
 
 

@@ -108,6 +108,10 @@ def keep(s: Span, rec: Recognizer) -> bool:
     if word and at_start and "prep" not in s.cues and rec.common(word) >= COMMON_WORD \
             and getattr(s.candidates[0], "kind", "") not in ("country", "admin1", "continent"):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
+    if word and t.plural_suffix and word.endswith(t.plural_suffix) and \
+            getattr(s.candidates[0], "match", "") == "demonym" and any(
+                getattr(c, "match", "") == "demonym" for c in rec.lookup(word[:-len(t.plural_suffix)])):
+        return False        # "Mexicans", "Europeans": the people, not the place
     if word and "prep" not in s.cues and not _own_word_evidence(s, rec.lang):
         return False        # only a variant spelling or a foreign exonym says it is a place
     if word and weak and t.country and "prep" not in s.cues and \
@@ -130,7 +134,8 @@ def _own_word_evidence(s: Span, lang: str) -> bool:
         m = getattr(c, "match", "name")
         if m in ("name", "abbrev", "demonym"):
             return True
-        if m == "exonym" and (getattr(c, "kind", "") != "country" or _norm(s.lookup) in _country_names(lang)):
+        if m == "exonym" and (getattr(c, "kind", "") != "country" or _norm(s.lookup) in _country_names(lang)
+                              or _norm(s.lookup)[:5] == _norm(c.name)[:5]):   # Israeli - Israel: one stem
             return True
     return s.text in tables(lang).aliases
 

@@ -21,6 +21,7 @@ class LangTables:
 
     lang: str
     country: str | None = None                      # the country most news in it is about
+    plural_suffix: str = ""                         # "Mexicans": a demonym in the plural names people
     places_inside_organisations: bool = True        # "Gainesville Police Department": keep Gainesville
     title_places: str = "regions"                   # after a title ("Gubernur Jawa Barat", "Governor of Texas"):
                                                     # "all" places count, "regions" only countries/provinces, "none"
@@ -79,6 +80,7 @@ def tables(lang: str) -> LangTables:
         lang=lang,
         country=own.get("country"),
         title_places=own.get("title_places", "regions"),
+        plural_suffix=own.get("plural_suffix", ""),
         places_inside_organisations=bool(own.get("places_inside_organisations", True)),
         pre_heads=pre,
         post_heads=post,

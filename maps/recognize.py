@@ -354,8 +354,11 @@ class Recognizer:
         out = list(parts)
         for a in range(len(parts) - 1):
             p, q = parts[a], parts[a + 1]
-            if p[0] != "name" or q[0] != "name" or before[a + 1] != " ":
+            if p[0] != "name" or q[0] != "name" or before[a + 1] not in (" ", "-"):
                 continue
+            if before[a + 1] == "-" and (_strong(p[3]) or _strong(q[3]) or any(
+                    getattr(x[3][0], "match", "") == "demonym" for x in (p, q))):
+                continue    # Dallas-Fort Worth, Arab-Israeli: two places (or peoples) joined
             first = p[3][0]
             if any(getattr(c, "kind", "") in ("country", "admin1") and getattr(c, "country", None)
                    == getattr(first, "country", None) for c in q[3][:5]):
