@@ -150,9 +150,7 @@ class Writer:
         for (key, pid), rank in self.weak.items():
             owner = strong_keys.get(key)
             if owner is None or owner == pid:
-                k = (key, pid)
-                if k not in self.names or rank < self.names[k]:
-                    self.names[k] = rank
+                self.names.setdefault((key, pid), rank)
         self.weak.clear()
 
     def update_place(self, pid: int, **fields) -> None:

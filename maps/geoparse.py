@@ -98,9 +98,9 @@ def keep(s: Span, rec: Recognizer) -> bool:
     strong_pop = not weak
     if "in_name" in s.cues and getattr(s.candidates[0], "kind", "") not in ("country", "continent", "admin1"):
         return False
-    if weak and ({"title_before", "person_before"} & s.cues):
+    if weak and ({"title_before", "person_before", "person_after"} & s.cues):
         return False
-    if ("person_name" in s.cues or "person_after" in s.cues) and "prep" not in s.cues and \
+    if "person_name" in s.cues and "prep" not in s.cues and \
             getattr(s.candidates[0], "kind", "") not in ("country", "continent"):
         return False        # the same word was part of a person's full name earlier in the text
     word = s.text if " " not in s.text else ""

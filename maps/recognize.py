@@ -492,6 +492,9 @@ class Recognizer:
         if len(idx) > 1 and self.lookup(t + " " + toks[idx[1]].text):
             return True
         cands = self.lookup(t)
+        if cands and (getattr(cands[0], "kind", "") in OFFICE_KINDS or
+                      (getattr(cands[0], "population", 0) or 0) >= 1_000_000):
+            return True     # "China's ...", "Washington has said ...": sentence-initial but a major place
         return bool(cands) and self.common(t) < 5.0 and _strong(cands)
 
     def _is_org(self, toks, idx, parts) -> bool:
