@@ -17,6 +17,8 @@ CASES = [
     ("The ferry sank, and divers found it three days later near the cape.", "three days", "P3D", "DURATION"),
     ("Two weeks before the vote, the mayor resigned.", "Two weeks", "P2W", "DURATION"),
     ("The ferry sank three days ago near the cape.", "three days ago", "2017-08-06", "DATE"),
+    # "final quarter" is the fourth
+    ("Earnings jumped in the final quarter of 2016.", "final quarter of 2016", "2016-Q4", "DATE"),
     # reported future: "would" points ahead like "will"
     ("The minister said the bridge would reopen on Friday.", "Friday", "2017-08-11", "DATE"),
     # the weekday after the publication day, with no past tense around it, is the next day, not six days back
