@@ -22,12 +22,12 @@ KIND_WEIGHT = {
     "island": 1.5, "peninsula": 1.5, "city": 1.0, "admin2": 0.9, "admin3": 0.5, "lake": 0.8,
     "river": 0.6, "landmark": 0.5, "mountain": 0.7, "area": 0.6, "ocean": 1.6,
 }
-POPULATION_WEIGHT = 3.0
+POPULATION_WEIGHT = 3.5
 MAX_CANDIDATES = 15
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
 # figure is still bigger than a village of the same name.
-IMPUTED_POPULATION = {"admin1": 3_000_000, "admin2": 300_000, "island": 500_000, "region": 10_000_000,
+IMPUTED_POPULATION = {"admin1": 1_000_000, "admin2": 300_000, "island": 500_000, "region": 10_000_000,
                       "peninsula": 1_000_000}
 HEAD_COMPATIBLE = {
     "admin1": {"admin1"}, "admin2": {"admin2", "city"}, "admin3": {"admin3", "admin2", "city"},
@@ -128,11 +128,11 @@ class Resolver:
         own_word = None
         for c in cands:
             s = base_score(c, span.head_kind)
-            if getattr(c, "match", "") == "exonym" and getattr(c, "kind", "") == "country":
+            if getattr(c, "match", "") in ("exonym", "alt") and getattr(c, "kind", "") == "country":
                 if own_word is None:
                     own_word = _norm(span.lookup) in _country_names(self.lang)
-                if not own_word:
-                    s += MATCH_WEIGHT["alt"] - MATCH_WEIGHT["exonym"]
+                if not own_word:    # "Columbia" is not Colombia in English, "Marawi" not Malawi in Indonesian
+                    s += MATCH_WEIGHT["alt"] - MATCH_WEIGHT["exonym"] - (1.0 if c.match == "alt" else 0.0)
             cc = getattr(c, "country", None)
             kind = getattr(c, "kind", "city")
             if self.lang_country and cc == self.lang_country:
@@ -189,6 +189,8 @@ class Resolver:
                 country_support += w * (1.0 if ek in ("country", "admin1") else 0.5)
                 if a1 and kind != "admin1" and getattr(e, "admin1", None) == a1 and ek not in ("country",):
                     admin1_support += w * (1.0 if ek == "admin1" else 0.6)
+                elif a1 and kind == "admin1" and getattr(e, "admin1", None) == a1 and ek not in BROAD:
+                    admin1_support += w * 0.6     # Seattle speaks for the state of Washington
             if kind not in BROAD and ek not in BROAD:
                 d = haversine_km((c.lat, c.lon), (e.lat, e.lon))
                 f = 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
