@@ -51,3 +51,13 @@ def test_formerly_describes_a_role_not_a_time():
     """"formerly a bank" names a former role (no TIMEX3); "in the past" is PAST_REF."""
     found = [m.text for m in find_dates("The hall, formerly a bank, opened in the past as a school.", "en", ANCHOR)]
     assert "formerly" not in found and "in the past" in found
+
+
+def test_same_period_last_year_is_the_month_under_discussion():
+    """"the same period last year" after a month names that month a year earlier, not a quarter."""
+    text = "Car sales rose 12% in July compared to the same period last year."
+    assert mention(text, "en", "the same period last year").span.value == "2016-07"
+    text = "Exports fell in June, compared to the same month a year ago."
+    assert mention(text, "en", "the same month a year ago").span.value == "2016-06"
+    text = "Profit rose in the third quarter, up from the same period last year."
+    assert mention(text, "en", "the same period last year").span.value == "2016-Q3"

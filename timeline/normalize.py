@@ -49,6 +49,7 @@ class Context:
     anchor: dt.date | None
     last_day: str | None = None
     last_quarter: tuple[str, int] | None = None
+    last_month: tuple[str, int] | None = None    # ("2009-02", offset) of the last month named
     last_year: int | None = None                 # year of the last mention that names or implies one
 
 
@@ -480,6 +481,22 @@ def h_quarter(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, value, "DATE", "half" if half else "quarter")]
 
 
+def _month_under_discussion(c: Candidate, ctx: Context) -> str | None:
+    """"in February, against the same period last year": the month last named, when it is nearer than the
+    last quarter named; "the same month a year ago" takes it even without one (then the anchor's month)."""
+    t = ctx.g.table
+    pw = re.sub(r"\s+", " ", c.fields.get("pw", "").lower())
+    month_word = pw in {w.lower() for w in t.get("month_period_words")}
+    if pw in {w.lower() for w in t.get("quarter_words")}:
+        return None
+    recent = ctx.last_month and c.start - ctx.last_month[1] < QUARTER_CONTEXT
+    if recent and (month_word or not ctx.last_quarter or ctx.last_quarter[1] < ctx.last_month[1]):
+        return ctx.last_month[0]
+    if month_word and ctx.anchor:
+        return f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}"
+    return None
+
+
 def h_quarter_of_year(c: Candidate, ctx: Context) -> list[Reading]:
     """"the 1988 third quarter", "the year-ago period", "last year's quarter", "the same period last year":
     a quarter (named, or the one under discussion) placed in a given or the previous year."""
@@ -488,6 +505,9 @@ def h_quarter_of_year(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         return []
     n = _lookup(t.get("ordinals", {}), f["qord"]) if "qord" in f else None
+    month = _month_under_discussion(c, ctx)
+    if month and n is None and ("yam" in f or "yas" in f):
+        return [Reading(c.start, c.end, f"{int(month[:4]) - 1:04d}{month[4:]}", "DATE", "month")]
     if n is None:
         if ctx.last_quarter and c.start - ctx.last_quarter[1] < QUARTER_CONTEXT:
             base_year, q = ctx.last_quarter[0].split("-")

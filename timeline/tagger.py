@@ -18,6 +18,7 @@ from timeline.normalize import Context, Reading, read
 
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLOCK_THEN_DAY = re.compile(r"^\s*,?\s*$")
+_MONTH_KINDS = {"month", "month_year", "month_shift", "month_rel"}
 _CALENDAR_KINDS = {"date", "wd_date", "numeric", "wd_numeric", "iso", "day_range"}
 
 
@@ -141,6 +142,8 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
                 ctx.last_year = int(r.value[:4])
             if r.precision == "quarter" and r.kind not in ("year_ago", "quarter_of_year"):
                 ctx.last_quarter = (r.value, r.start)
+            if r.precision == "month" and r.kind in _MONTH_KINDS:
+                ctx.last_month = (r.value[:7], r.start)
             if i in range_ends and out and not any(n.startswith("range ") for n in r.notes):
                 note = f"range {out[-1].span.value}/{r.value}"   # "antara Mei dan Juli", "from May to July"
                 out[-1].notes.append(note)
