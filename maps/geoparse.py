@@ -98,7 +98,7 @@ def keep(s: Span, rec: Recognizer) -> bool:
     strong_pop = not weak
     if "in_name" in s.cues and getattr(s.candidates[0], "kind", "") not in ("country", "continent", "admin1"):
         return False
-    if weak and ({"title_before", "person_before", "person_after"} & s.cues):
+    if weak and ({"title_before", "person_before", "person_after", "possessive"} & s.cues) and "prep" not in s.cues:
         return False
     if "person_name" in s.cues and "prep" not in s.cues and \
             getattr(s.candidates[0], "kind", "") not in ("country", "continent"):
