@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from eventmap.errors import InputError
 from eventmap.language import detect_language, check_language
@@ -21,11 +21,17 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_TITLE_CHARS = 200
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?")
+
+
 def parse_date(value: str, what: str = "date") -> dt.date:
-    """An ISO date (``2017-08-09``; a time part is allowed and ignored), or a one-line InputError."""
-    s = (value or "").strip()
+    """An ISO calendar date (``2017-08-09``; ``2013-10-5`` and a time part are accepted), or a
+    one-line InputError. Nothing looser: ``5/3/2024`` means different days in different countries."""
+    m = _ISO_DAY.fullmatch((value or "").strip())
     try:
-        return dt.date.fromisoformat(s[:10]) if len(s) >= 10 and s[10:11] in ("", "T", " ") else dt.date.fromisoformat(s)
+        if not m:
+            raise ValueError
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         raise InputError(f"invalid {what} {value!r}: expected YYYY-MM-DD") from None
 
@@ -149,10 +155,13 @@ def read_article(source: str, *, lang: str | None = None, published: dt.date | N
                         published_source="metadata")
 
 
-def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None = None) -> Iterator[Article]:
+def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None = None,
+                warn: Callable[[str], None] | None = None) -> Iterator[Article]:
     """Articles from a JSONL corpus: one ``{"id", "text", "lang"?, "dct"?}`` object per line.
 
-    A line's own ``lang`` and ``dct`` win over the command line's, which serve as defaults."""
+    A line's own ``lang`` and ``dct`` win over the command line's, which serve as defaults. A ``dct``
+    that is not an ISO date is reported through `warn` and left out (the anchor is then inferred):
+    one odd line should not stop a corpus run."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
@@ -168,7 +177,12 @@ def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None
                 raise InputError(f"{path}:{n}: not a JSON object with a \"text\" field") from None
             if not isinstance(text, str):
                 raise InputError(f"{path}:{n}: \"text\" is not a string")
-            day = parse_date(obj["dct"], f"dct on line {n}") if obj.get("dct") else published
+            day, day_source = published, ("cli" if published else None)
+            if obj.get("dct"):
+                try:
+                    day, day_source = parse_date(str(obj["dct"]), f"dct on line {n}"), "metadata"
+                except InputError as e:
+                    if warn:
+                        warn(f"{path}: {e}; using the default anchor")
             yield make_article(text, id=ident, source=f"{path}:{n}", title=obj.get("title") or "",
-                               lang=obj.get("lang") or lang, published=day,
-                               published_source="metadata" if obj.get("dct") else ("cli" if published else None))
+                               lang=obj.get("lang") or lang, published=day, published_source=day_source)

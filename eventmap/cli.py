@@ -211,7 +211,7 @@ def run_extract(argv: list[str]) -> int:
 
 def _extract(args, lang, published, online) -> int:
     if args.input.lower().endswith(".jsonl"):
-        articles = list(read_corpus(args.input, lang=lang, published=published))  # every line checked first
+        articles = list(read_corpus(args.input, lang=lang, published=published, warn=_warn))  # every line checked first
         docs = (analyse(a, geocoding=online, warn=_warn) for a in articles)
         lines = [json.dumps(document_to_dict(d), ensure_ascii=False) for d in docs]
         text = "\n".join(lines) + ("\n" if lines else "")

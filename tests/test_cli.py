@@ -205,3 +205,14 @@ def test_an_article_with_no_dates_and_no_places_still_gets_a_page(tmp_path, caps
     assert "No places found" in html and "No dates found" in html
     data = json.loads((tmp_path / "quiet.json").read_text("utf-8"))
     assert data["dates"] == [] and data["places"] == [] and data["events"] == []
+
+
+def test_a_corpus_line_with_an_odd_dct_is_read_with_a_warning(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": "Rain fell on 4 May 2022.", "dct": "04/05/2022"}) + "\n" +
+                      json.dumps({"id": "y", "text": "Rain fell.", "dct": "2022-5-4"}) + "\n")
+    code, out, err = run(["extract", str(corpus), "--lang", "en"], capsys)
+    assert code == 0 and "04/05/2022" in err and "warning" in err
+    got = [json.loads(l) for l in out.splitlines()]
+    assert got[0]["published"] is None and got[0]["anchor"] == "2022-05-04" and got[0]["anchor_source"] == "inferred"
+    assert got[1]["published"] == "2022-05-04"
