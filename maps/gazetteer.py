@@ -255,8 +255,22 @@ UNKNOWN_POPULATION = {"admin1": 1_000_000, "admin2": 100_000, "region": 1_000_00
                       "area": 10_000}
 
 
+_DEFAULT_CACHE: dict[tuple, Path] = {}
+
+
 def default_path() -> Path:
-    """The file ``Gazetteer.open()`` reads when given none (building the embedded one if needed)."""
+    """The file ``Gazetteer.open()`` reads when given none (building the embedded one if needed).
+    Remembered per process for the same environment, so repeated opens cost nothing."""
+    env_key = tuple(os.environ.get(k) for k in ("EVENTMAP_GAZETTEER", "EVENTMAP_CACHE_DIR", "XDG_CACHE_HOME",
+                                                "EVENTMAP_GAZETTEER_MIN_POPULATION"))
+    known = _DEFAULT_CACHE.get(env_key)
+    if known is not None and known.is_file():
+        return known
+    path = _DEFAULT_CACHE[env_key] = _find_default()
+    return path
+
+
+def _find_default() -> Path:
     env = os.environ.get("EVENTMAP_GAZETTEER")
     if env:
         return Path(env).expanduser()
@@ -275,6 +289,7 @@ def build(force: bool = False) -> Path:
         return path
     print(f"eventmap: building the offline gazetteer (one time) in {path.parent} ...", file=sys.stderr)
     gazetteer_build.build_file(path)
+    _DEFAULT_CACHE.clear()
     with Gazetteer._lock:
         Gazetteer._open.pop(str(path), None)
     return path

@@ -100,10 +100,11 @@ def import_geonames(all_countries_zip: str | Path, alternate_names_zip: str | Pa
             "counts": dict(con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind")),
             "names": con.execute("SELECT COUNT(*) FROM names").fetchone()[0],
             "alternate_names_read": n_alt, "build_seconds": round(time.time() - t0, 1)})
-    from maps.gazetteer import Gazetteer
+    from maps import gazetteer
 
-    with Gazetteer._lock:
-        Gazetteer._open.pop(str(out), None)
+    gazetteer._DEFAULT_CACHE.clear()
+    with gazetteer.Gazetteer._lock:
+        gazetteer.Gazetteer._open.pop(str(out), None)
     say(f"imported {n_places} GeoNames places in {time.time() - t0:.0f} s -> {out}")
     return out
 
