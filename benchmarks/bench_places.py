@@ -63,11 +63,35 @@ def errors(gold_docs: list[dict], preds: dict, n: int) -> None:
         print(f"  top {title} ({sum(c.values())}):", "; ".join(f"{k} x{v}" for k, v in c.most_common(n)))
 
 
+def first_lines_score(docs: list[dict], preds: dict, n: int) -> str:
+    """Recognition P/R/F1 over the first ``n`` lines of each document (same one-to-one overlap rule)."""
+    tp = n_pred = n_gold = 0
+    for d in docs:
+        cut = sum(len(line) + 1 for line in d["text"].split("\n")[:n])
+        gold = [g for g in d.get("places", []) if g["start"] < cut]
+        pred = [p for p in preds.get(d["id"], []) if p["start"] < cut]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        used: set[int] = set()
+        for g in gold:
+            for k, p in enumerate(pred):
+                if k not in used and min(g["end"], p["end"]) > max(g["start"], p["start"]):
+                    used.add(k)
+                    tp += 1
+                    break
+    prec, rec = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return f"P {prec:.3f} R {rec:.3f} F1 {f1:.3f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpora", nargs="*", default=CORPORA)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors of each kind")
+    ap.add_argument("--first-lines", type=int, default=0,
+                    help="also score only the first N lines of each document (MEANTIME annotates only the "
+                         "title and first sentences; its gold says nothing about the rest)")
     args = ap.parse_args()
     dev = Path(args.shared) / "eval" / "dev"
     out_dir = HERE / "results"
@@ -100,6 +124,8 @@ def main() -> None:
         print(f"{name:20s} docs {len(docs):4d}  P {rec['p']:.3f} R {rec['r']:.3f} F1 {rec['f1']:.3f}  "
               f"acc@161 {acc if acc is None else format(acc, '.3f')}  geo-F1 {p['geo']['f1']:.3f}  "
               f"median {p['median_km']} km  {len(docs) / secs:6.0f} docs/s", flush=True)
+        if args.first_lines:
+            print(f"  first {args.first_lines} lines only: " + first_lines_score(docs, preds, args.first_lines))
         if args.errors:
             errors(docs, preds, args.errors)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
