@@ -17,7 +17,7 @@ from eventmap import __version__
 from eventmap.article import parse_date, read_article, read_corpus, slugify
 from eventmap.atomic import write_text_atomic
 from eventmap.errors import InputError
-from eventmap.export import document_to_dict
+from eventmap.export import document_to_dict, to_csv, to_geojson
 from eventmap.language import check_language
 from eventmap.pipeline import analyse
 
@@ -123,41 +123,18 @@ def _settings(args) -> tuple[str | None, object, object]:
     return lang, published, online
 
 
-def _geojson(data: dict) -> dict:
-    features = []
-    for i, p in enumerate(data["places"]):
-        events = [e["id"] for e in data["events"] if i in e["places"]]
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
-                         "properties": {k: v for k, v in p.items() if k not in ("lat", "lon")} | {"events": events}})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _csv(data: dict) -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(["event", "when", "qualifier", "earliest", "latest", "place", "country", "lat", "lon",
-                "sentence_start", "sentence_end", "summary"])
-    for e in data["events"]:
-        when = e["when"] or {}
-        rows = [data["places"][i] for i in e["places"]] or [{}]
-        for p in rows:
-            w.writerow([e["id"], when.get("value"), when.get("qualifier"), when.get("earliest"), when.get("latest"),
-                        p.get("name"), p.get("country"), p.get("lat"), p.get("lon"),
-                        e["sentence"]["start"], e["sentence"]["end"], e["summary"]])
-    return buf.getvalue()
-
-
-def run_main(argv: list[str]) -> int:
-    args = _main_parser().parse_args(argv)
+def _with_settings(args, work) -> int:
+    """Run `work(args, lang, published, online)`, closing the online geocoder (if any) afterwards."""
     lang, published, online = _settings(args)
     try:
-        return _write_pages(args, lang, published, online)
+        return work(args, lang, published, online)
     finally:
         if online is not None:
             online.close()
+
+
+def run_main(argv: list[str]) -> int:
+    return _with_settings(_main_parser().parse_args(argv), _write_pages)
 
 
 def _write_pages(args, lang, published, online) -> int:
@@ -168,7 +145,8 @@ def _write_pages(args, lang, published, online) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a directory")
-    articles = [read_article(src, lang=lang, published=published, allow_local_urls=args.allow_local_urls) for src in args.articles]
+    articles = [read_article(src, lang=lang, published=published, allow_local_urls=args.allow_local_urls)
+                for src in args.articles]
     used: set[str] = set()
     for article in articles:
         _info(f"reading {article.source} ({article.lang})")
@@ -189,9 +167,9 @@ def _write_pages(args, lang, published, online) -> int:
             elif fmt == "json":
                 write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
             elif fmt == "geojson":
-                write_text_atomic(path, json.dumps(_geojson(data), ensure_ascii=False) + "\n")
+                write_text_atomic(path, json.dumps(to_geojson(data), ensure_ascii=False) + "\n")
             elif fmt == "csv":
-                write_text_atomic(path, _csv(data))
+                write_text_atomic(path, to_csv(data))
             written.append(str(path))
         _info(f"{len(doc.dates)} dates, {len(doc.places)} places, {len(doc.events)} events -> {', '.join(written)}")
         if args.open and "html" in formats:
@@ -200,13 +178,7 @@ def _write_pages(args, lang, published, online) -> int:
 
 
 def run_extract(argv: list[str]) -> int:
-    args = _extract_parser().parse_args(argv)
-    lang, published, online = _settings(args)
-    try:
-        return _extract(args, lang, published, online)
-    finally:
-        if online is not None:
-            online.close()
+    return _with_settings(_extract_parser().parse_args(argv), _extract)
 
 
 def _extract(args, lang, published, online) -> int:
