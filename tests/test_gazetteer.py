@@ -266,3 +266,12 @@ def test_iso_names_are_also_read_in_plain_order(gaz):
 def test_news_abbreviations_of_states_and_provinces(gaz):
     assert top(gaz, "Tenn.", 1)[0].admin1 == "US-TN"
     assert top(gaz, "B.C.", 1)[0].admin1 == "CA-BC"
+
+
+def test_admin1_codes_of_cities_agree_with_their_province_by_name(gaz):
+    # Brisbane lies nearer New South Wales' point than Queensland's: a nearest-point guess would fail here.
+    bris = next(c for c in gaz.lookup("Brisbane") if c.country == "AU")
+    assert bris.admin1 == "AU-QLD"
+    marawi = top(gaz, "Marawi", 1)[0]
+    lanao = [c for c in gaz.lookup("Lanao del Sur") if c.country == "PH"]
+    assert lanao and marawi.admin1 == lanao[0].admin1
