@@ -84,9 +84,7 @@ def keep(s: Span, rec: Recognizer) -> bool:
     head_ok = "head" in s.cues and s.head.lower() in t.unresolved_ok_heads
     if not s.candidates and not head_ok:
         return False
-    if "org_acronym" in s.cues and not head_ok:
-        return False
-    if "org" in s.cues and not head_ok and not t.places_inside_organisations:
+    if ({"org", "org_acronym"} & s.cues) and not head_ok and not t.places_inside_organisations:
         return False
     if "acronym" in s.cues and "dateline" not in s.cues and s.text not in t.acronym_places and s.text not in t.aliases and not any(
             getattr(c, "match", "") == "abbrev" and getattr(c, "kind", "") in ("country", "admin1")
@@ -135,7 +133,8 @@ def _own_word_evidence(s: Span, lang: str) -> bool:
         if m in ("name", "abbrev", "demonym"):
             return True
         if m == "exonym" and (getattr(c, "kind", "") != "country" or _norm(s.lookup) in _country_names(lang)
-                              or _norm(s.lookup)[:5] == _norm(c.name)[:5]):   # Israeli - Israel: one stem
+                              or (len(_norm(c.name)) >= 4 and _norm(s.lookup).startswith(_norm(c.name)[:4]))):
+            # Israeli - Israel, Iraqi - Iraq: a form derived from the country's own name
             return True
     return s.text in tables(lang).aliases
 

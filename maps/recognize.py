@@ -360,8 +360,8 @@ class Recognizer:
                     getattr(x[3][0], "match", "") == "demonym" for x in (p, q))):
                 continue    # Dallas-Fort Worth, Arab-Israeli: two places (or peoples) joined
             first = p[3][0]
-            if getattr(first, "kind", "") in OFFICE_KINDS:
-                continue    # "Texas Ranger", "Georgia Tech": a state or country opens a longer name
+            if getattr(first, "kind", "") in OFFICE_KINDS or (getattr(first, "population", 0) or 0) >= 1_000_000:
+                continue    # "Texas Ranger", "Calgary MLA": a state, country or big city opens a longer name
             if any(getattr(c, "kind", "") in ("country", "admin1") and getattr(c, "country", None)
                    == getattr(first, "country", None) for c in q[3][:5]):
                 continue
