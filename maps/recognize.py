@@ -444,7 +444,9 @@ class Recognizer:
                 if i == j and toks[i].upper:
                     s.cues.add("acronym")
                     ls = text.rfind("\n", 0, toks[i].start) + 1
-                    if not text[ls:toks[i].start].strip() and text[toks[j].end:toks[j].end + 2].strip()[:1] in (",", "(", "—", "-", "–"):
+                    starts = not text[ls:toks[i].start].strip() or toks[i].sent_start
+                    if starts and len(toks[i].text) >= 4 and \
+                            text[toks[j].end:toks[j].end + 2].strip()[:1] in (",", "(", "—", "-", "–"):
                         s.cues.add("dateline")   # COLUMBUS, Ohio - : a dateline writes the city in capitals
                 if i > 0 and toks[i - 1].text.lower() in self.t.place_preps:
                     s.cues.add("prep")
