@@ -36,6 +36,7 @@ HEAD_COMPATIBLE = {
     "peninsula": {"peninsula"}, "mountain": {"mountain", "landmark"}, "street": {"landmark", "area"}, "country": {"country"}, "region": {"region", "admin1", "admin2"},
     "continent": {"continent"},
 }
+OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
 
@@ -171,6 +172,9 @@ class Resolver:
             key = _norm(s.lookup)
             best = ranked[0][1]
             _, conf, _ = self._pick(ranked)
+            kind = getattr(best, "kind", "")
+            if kind not in OFFICE_KINDS and (getattr(best, "population", 0) or 0) < 100_000:
+                conf *= 0.7     # a small town's reading is weak evidence about the others
             prev = entries.get(key)
             if prev is None or conf > prev[1]:
                 entries[key] = (best, conf)
@@ -182,8 +186,8 @@ class Resolver:
         a1 = getattr(c, "admin1", None)
         country_support = admin1_support = near = peers = 0.0
         for key, (e, w) in ctx["entries"].items():
-            if key == me:
-                continue
+            if key == me or key.startswith(me + " ") or me.startswith(key + " "):
+                continue    # "Dublin City" does not vouch for "Dublin": the same name twice
             ek = getattr(e, "kind", "")
             if cc and getattr(e, "country", None) == cc:
                 country_support += w * (1.0 if ek in ("country", "admin1") else 0.5)
