@@ -110,6 +110,7 @@ class Writer:
         self.continents: dict[str, int] = {}     # GeoNames continent code (AS) -> place id
         self.admin1: dict[str, int] = {}         # ISO 3166-2 code -> place id
         self.by_name: dict[str, int] = {}        # curated canonical name key -> place id
+        self.by_geonameid: dict[int, int] = {}   # GeoNames id of a city -> place id (filled on demand)
         self.sources: Counter = Counter()
 
     def add_place(self, name: str, kind: str, lat: float, lon: float, *, country: str | None = None,
@@ -463,9 +464,9 @@ def add_subdivisions(w: Writer) -> dict:
                 if kind == "admin1":
                     w.admin1[code] = pid
             added[code] = pid
-            for nm in names:
+            for nm in names[1:]:   # other names yield to a city's: "Mecca" is the city before the province
                 for v in _iso_variants(nm):
-                    w.add_name(pid, v, "alt")
+                    w.add_name(pid, v, "alt", weak=True)
             for v in _iso_variants(names[0]):
                 w.add_name(pid, v, "name")
                 bare = _strip_affix(normalize(v), affixes)
@@ -664,9 +665,13 @@ def add_curated(w: Writer) -> dict[str, int]:
 
 
 def _target(w: Writer, ref: str) -> int | None:
-    """A curated table's reference to a place: ISO2 (GB), ISO 3166-2 (ID-JK), @continent (@AS), or a
-    curated place's name."""
+    """A curated table's reference to a place: ISO2 (GB), ISO 3166-2 (ID-JK), @continent (@AS), #geonameid
+    (#1642911, a GeoNames city), or a curated place's name."""
     ref = ref.strip()
+    if ref.startswith("#") and ref[1:].isdigit():
+        if not w.by_geonameid:
+            w.by_geonameid.update({r[8]: r[0] for r in w.places if r[8] and r[2] == "city"})
+        return w.by_geonameid.get(int(ref[1:]))
     if ref.startswith("@"):
         return w.continents.get(ref[1:])
     if re.fullmatch(r"[A-Z]{2}", ref):

@@ -119,3 +119,10 @@ def test_a_building_followed_by_its_city_sits_at_that_city_and_cities_beat_their
     fort = m["Benteng Rotterdam"].place
     assert fort.kind == "landmark" and km(fort, -5.13, 119.41) < 30
     assert m["Jakarta"].place.kind == "city"
+
+
+def test_a_street_sits_at_the_city_of_the_article_not_at_its_namesake():
+    text = "Crews repaved Wichita Street in Dublin, Ohio, last week."
+    m = by_text(text, "en")
+    street = m["Wichita Street"].place
+    assert street is not None and street.kind == "landmark" and km(street, 40.10, -83.11) < 30
