@@ -204,6 +204,11 @@ def _extras(con, countries: dict[str, int]) -> gb.Writer:
     have = {r[0] for r in con.execute(
         f"SELECT id FROM places WHERE id IN ({','.join(map(str, CONTINENT_IDS))})")}
     w.continents.update({code: gid for gid, code in CONTINENT_IDS.items() if gid in have})
+    refs = [int(r["target"][1:]) for r in gb.read_tsv("exonyms.tsv") + gb.read_tsv("demonyms.tsv")
+            if r["target"].startswith("#") and r["target"][1:].isdigit()]
+    if refs:   # '#geonameid' targets are the imported records themselves
+        w.by_geonameid.update({r[0]: r[0] for r in con.execute(
+            f"SELECT id FROM places WHERE id IN ({','.join(map(str, refs))})")})
     un = gb.add_curated(w)
     gb.add_cldr(w, un)
     gb.add_aliases(w)  # targets the dump lacks (ISO 3166-2 codes) are skipped

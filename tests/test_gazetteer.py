@@ -275,3 +275,9 @@ def test_admin1_codes_of_cities_agree_with_their_province_by_name(gaz):
     marawi = top(gaz, "Marawi", 1)[0]
     lanao = [c for c in gaz.lookup("Lanao del Sur") if c.country == "PH"]
     assert lanao and marawi.admin1 == lanao[0].admin1
+
+
+def test_a_province_named_after_its_capital_yields_the_other_names(gaz):
+    assert top(gaz, "Mecca", 1)[0].kind == "city"
+    assert top(gaz, "Washington D.C.", 1)[0].kind == "city"
+    assert top(gaz, "Korea", 1)[0].country == "KR"

@@ -67,6 +67,7 @@ def test_import_keeps_geonames_records_and_codes(imported):
 
 def test_import_reads_alternate_names_and_skips_links(imported):
     assert imported.lookup("Batavia")[0].geonameid == 1642911
+    assert imported.lookup("Jakarta")[0].geonameid == 1642911
     assert imported.lookup("Mindanao Island")[0].kind == "island"
     assert imported.lookup("https://example.org/jakarta") == []
     assert imported.lookup("BC")[0].match == "abbrev"
