@@ -412,7 +412,8 @@ class Recognizer:
                         s.candidates = []   # Wichita Street is not in Wichita: placed at the article's city later
                     if s.head_kind == "region" and s.lookup != s.text:
                         # "South Texas", "Northern Iraq": a direction narrows a large area only
-                        s.candidates = [c for c in s.candidates if getattr(c, "kind", "") in REGION_INNER]
+                        s.candidates = [c for c in s.candidates if getattr(c, "kind", "") in REGION_INNER
+                                        and getattr(c, "match", "") != "demonym"]   # Central American != American
                         if not s.candidates:
                             continue
                 else:
