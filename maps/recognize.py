@@ -137,6 +137,9 @@ class Recognizer:
         alias = self.t.aliases.get(name)
         if alias:
             cands = self.ix.lookup(alias)
+            if cands and name.endswith("."):
+                # "Wash.", "Ga.": a postal-style abbreviation names a state or province, never a town
+                cands = tuple(c for c in cands if getattr(c, "kind", "") in ("admin1", "country")) or cands
             if cands:
                 return cands
         cands = self.ix.lookup(name)
