@@ -14,7 +14,7 @@ from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
 from maps.resolve import Resolver, _country_names, _norm
 
 LANDMARK_KINDS = frozenset({"landmark", "street"})
-COMMON_WORD = 4.6        # zipf frequency above which a lone capitalised word is more word than name
+COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 MAX_TEXT = 2_000_000
 
