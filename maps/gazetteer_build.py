@@ -347,11 +347,18 @@ def add_countries(w: Writer, info: dict[str, dict]) -> None:
         for nm in (ci.get("translations") or {}).values():
             if isinstance(nm, str):
                 w.add_name(pid, nm, "exonym")
-        dem = ci.get("demonym")
+
+
+
+def add_countryinfo_demonyms(w: Writer, info: dict[str, dict]) -> None:
+    """countryinfo's English demonyms ("Nigerian"); run after the name sources so that a locale whose
+    name for a country happens to be its demonym does not turn the demonym into a name."""
+    for cc, pid in w.countries.items():
+        dem = info.get(cc, {}).get("demonym")
         if isinstance(dem, str) and dem.strip():
             for d in re.split(r",|/| or ", dem):
-                if d.strip():
-                    w.add_name(pid, d.strip(), "demonym")
+                if d.strip() and w.names.get((normalize(d), pid)) != MATCH_RANK["name"]:
+                    w.add_name(pid, d.strip(), "demonym", force=True)
 
 
 def add_cldr(w: Writer, un_regions: dict[str, int]) -> None:
@@ -710,6 +717,7 @@ def build_writer(min_pop: int | None = None) -> Writer:
     add_cldr(w, un)
     add_cities(w, min_population() if min_pop is None else min_pop)
     add_admin2(w)
+    add_countryinfo_demonyms(w, info)
     missing = add_aliases(w)
     if missing:
         raise ValueError("curated tables name unknown places: " + ", ".join(missing[:10]))

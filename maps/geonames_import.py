@@ -211,6 +211,7 @@ def _extras(con, countries: dict[str, int]) -> gb.Writer:
             f"SELECT id FROM places WHERE id IN ({','.join(map(str, refs))})")})
     un = gb.add_curated(w)
     gb.add_cldr(w, un)
+    gb.add_countryinfo_demonyms(w, gb._countryinfo_all())
     gb.add_aliases(w)  # targets the dump lacks (ISO 3166-2 codes) are skipped
     return w
 
