@@ -24,6 +24,7 @@ KIND_WEIGHT = {
 }
 POPULATION_WEIGHT = 3.5
 MAX_CANDIDATES = 15
+SHARPNESS = 2.5   # score points -> confidence: a lead of 1 point is about 88%
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
 # figure is still bigger than a village of the same name.
@@ -216,5 +217,5 @@ class Resolver:
             return None, 0.0, []
         scores = [s for s, _ in ranked[:6]]
         top = scores[0]
-        z = sum(math.exp(s - top) for s in scores)
+        z = sum(math.exp(SHARPNESS * (s - top)) for s in scores)
         return ranked[0][1], 1.0 / z, ranked
