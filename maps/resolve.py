@@ -24,7 +24,7 @@ KIND_WEIGHT = {
 }
 POPULATION_WEIGHT = 3.5
 MAX_CANDIDATES = 15
-SHARPNESS = 2.5   # score points -> confidence: a lead of 1 point is about 88%
+SHARPNESS = 2.5   # score points -> confidence: a lead of 1 point is about 92%
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
 # figure is still bigger than a village of the same name.
