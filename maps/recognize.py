@@ -85,6 +85,8 @@ def tokenize(text: str, abbreviations: frozenset = frozenset()) -> list[Token]:
         w = m.group()
         if e < len(text) and text[e] == "." and (w + ".") in abbreviations:
             w, e = w + ".", e + 1   # Mr. St. Gov. Ky. Jl. - the dot belongs to the abbreviation
+        if w in ("s", "S") and s > 0 and text[s - 1] in "'’":
+            continue    # the s of a possessive belongs to the word before it
         if w[0].isdigit():
             toks.append(Token(s, e, w, False, False, False))
             continue
@@ -246,6 +248,8 @@ class Recognizer:
                 text[toks[idx[c]].end] == "-":
             c += 1
         first = text[toks[idx[k]].start:toks[idx[c]].end]
+        if text[toks[idx[c]].end:toks[idx[c]].end + 2] in ("'s", "’s"):
+            first += "'s"    # "People's Republic of China": the gazetteer keeps the possessive in the word
         mx = self.ix.max_tokens(first) + (c - k)
         best = (k, ())
         for j in range(min(len(idx), k + max(mx, 1)) - 1, k - 1, -1):
