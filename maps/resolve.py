@@ -24,6 +24,7 @@ KIND_WEIGHT = {
 }
 POPULATION_WEIGHT = 3.5
 MAX_CANDIDATES = 15
+CITY_OVER_PROVINCE = 1.5
 SHARPNESS = 2.5   # score points -> confidence: a lead of 1 point is about 92%
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
@@ -144,7 +145,7 @@ class Resolver:
             if kind == "admin1" and span.head_kind != "admin1" and any(
                     getattr(o, "kind", "") == "city" and getattr(o, "country", None) == cc
                     and (getattr(o, "population", 0) or 0) >= 100_000 for o in cands):
-                s -= 1.5    # "Jakarta", "Dar es Salaam": the city, unless the text says province
+                s -= CITY_OVER_PROVINCE    # "Jakarta", "Dar es Salaam": the city, unless the text says province
             if ctx is not None:
                 s += self._context_bonus(c, cc, kind, ctx, i)
             ranked.append((s, c))
