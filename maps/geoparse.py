@@ -44,7 +44,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT]
-    rec = _recognizer(lang or "en")
+    rec = _recognizer(lang if isinstance(lang, str) and lang.strip() else "en")
     if rec is None:
         return []
     spans = [s for s in rec.find(text) if keep(s, rec)]

@@ -126,3 +126,9 @@ def test_a_street_sits_at_the_city_of_the_article_not_at_its_namesake():
     m = by_text(text, "en")
     street = m["Wichita Street"].place
     assert street is not None and street.kind == "landmark" and km(street, 40.10, -83.11) < 30
+
+
+@pytest.mark.parametrize("lang", [None, "", "xx", "id-ID", 7])
+def test_odd_language_codes_fall_back_without_error(lang):
+    ms = find_places("Banjir melanda Jakarta dan Bandung.", lang)
+    assert [m.text for m in ms] == ["Jakarta", "Bandung"]
