@@ -61,6 +61,10 @@ _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+(?:['-]\w+)*")
 
 
+class GazetteerError(RuntimeError):
+    """A gazetteer that cannot be opened, built or imported; the message is one line for the user."""
+
+
 def normalize(name: str) -> str:
     """The lookup key of a name: no accents, casefolded, one apostrophe and one dash, no periods
     (so "U.S." == "US" and "St. Louis" == "St Louis"), single spaces."""
@@ -135,15 +139,19 @@ class Gazetteer:
     """Read-only access to one gazetteer file. Safe to share between threads (one connection each)."""
 
     _open: dict[str, "Gazetteer"] = {}
-    _lock = threading.Lock()
+    _lock = threading.RLock()
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         if not self.path.is_file():
-            raise FileNotFoundError(f"no gazetteer file at {self.path}")
+            raise GazetteerError(f"no gazetteer file at {self.path}")
         self._local = threading.local()
         meta = {}
-        for k, v in self._db().execute("SELECT key, value FROM meta"):
+        try:
+            rows = self._db().execute("SELECT key, value FROM meta").fetchall()
+        except sqlite3.DatabaseError as e:
+            raise GazetteerError(f"{self.path} is not a gazetteer file ({e})") from None
+        for k, v in rows:
             if isinstance(v, str) and v[:1] in "[{":
                 try:
                     v = json.loads(v)
@@ -161,7 +169,14 @@ class Gazetteer:
         with cls._lock:
             gaz = cls._open.get(key)
             if gaz is None:
-                gaz = cls._open[key] = cls(resolved)
+                try:
+                    gaz = cls(resolved)
+                except GazetteerError:
+                    if path is not None or os.environ.get("EVENTMAP_GAZETTEER") or not _is_embedded(resolved):
+                        raise
+                    resolved = build(force=True)   # a damaged cache file: build it again
+                    gaz = cls(resolved)
+                cls._open[key] = gaz
             return gaz
 
     def _db(self) -> sqlite3.Connection:
@@ -280,15 +295,24 @@ def _find_default() -> Path:
     return build()
 
 
+def _is_embedded(path: Path) -> bool:
+    return path.name.startswith("gazetteer-") and path.suffix == ".sqlite"
+
+
 def build(force: bool = False) -> Path:
-    """Build the embedded gazetteer unless an up-to-date one exists; return its path."""
+    """Build the embedded gazetteer unless an up-to-date one exists; return its path.
+    Raises GazetteerError (one line) when the cache directory cannot be written."""
     from maps import gazetteer_build
 
     path = gazetteer_build.target_path()
     if path.is_file() and not force:
         return path
     print(f"eventmap: building the offline gazetteer (one time) in {path.parent} ...", file=sys.stderr)
-    gazetteer_build.build_file(path)
+    try:
+        gazetteer_build.build_file(path)
+    except OSError as e:
+        raise GazetteerError(f"cannot write the gazetteer in {path.parent} ({e.strerror or e}); "
+                             "set EVENTMAP_CACHE_DIR to a writable directory") from None
     _DEFAULT_CACHE.clear()
     with Gazetteer._lock:
         Gazetteer._open.pop(str(path), None)

@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 from maps import gazetteer_build as gb
-from maps.gazetteer import GEONAMES_FILE, MATCH_KINDS, MATCH_RANK, cache_dir, normalize, prior_of
+from maps.gazetteer import GEONAMES_FILE, GazetteerError, MATCH_KINDS, MATCH_RANK, cache_dir, normalize, prior_of
 
 DEFAULT_CLASSES = "APLTHS"   # admin, populated, areas, terrain, water, spots (buildings, airports)
 BATCH = 50_000
@@ -39,7 +39,7 @@ KIND_BY_CODE = {
 }
 
 
-class GeoNamesFileError(ValueError):
+class GeoNamesFileError(GazetteerError, ValueError):
     """A file that is not a GeoNames dump."""
 
 

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from maps import gazetteer, gazetteer_build
-from maps.gazetteer import Candidate, Gazetteer, normalize
+from maps.gazetteer import Candidate, Gazetteer, GazetteerError, normalize
 
 
 @pytest.fixture(scope="session")
@@ -165,8 +165,38 @@ def test_open_is_a_singleton_and_reads_env(gaz, monkeypatch, tmp_path):
     monkeypatch.setenv("EVENTMAP_GAZETTEER", str(gaz.path))
     assert Gazetteer.open() is gaz
     monkeypatch.setenv("EVENTMAP_GAZETTEER", str(tmp_path / "missing.sqlite"))
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(GazetteerError, match="no gazetteer file"):
         Gazetteer.open()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database")
+    monkeypatch.setenv("EVENTMAP_GAZETTEER", str(junk))
+    with pytest.raises(GazetteerError, match="not a gazetteer file"):
+        Gazetteer.open()
+
+
+def test_damaged_cache_file_is_rebuilt(monkeypatch, tmp_path):
+    # a small stand-in source set keeps this rebuild fast
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer_build, "build_writer", lambda min_pop=None: _tiny_writer())
+    path = gazetteer_build.target_path()
+    path.write_bytes(b"half a file")
+    g = Gazetteer.open()
+    assert g.path == path and g.lookup("Testville")
+
+
+def test_unwritable_cache_is_a_clear_error(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(gazetteer_build, "build_writer", lambda min_pop=None: _tiny_writer())
+    with pytest.raises(GazetteerError, match="EVENTMAP_CACHE_DIR"):
+        gazetteer.build(force=True)
+
+
+def _tiny_writer():
+    w = gazetteer_build.Writer()
+    w.add_place("Testville", "city", 1, 2, country="ID", source="test")
+    return w
 
 
 # --- the build -----------------------------------------------------------------------------------------
