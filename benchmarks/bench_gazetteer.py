@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,8 +43,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reuse", action="store_true", help="measure the existing cache instead of a fresh build")
     args = ap.parse_args()
+    tmp = None
     if not args.reuse:
-        os.environ["EVENTMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="eventmap-bench-")
+        tmp = os.environ["EVENTMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="eventmap-bench-")
+    try:
+        return measure(args)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure(args) -> int:
     from maps import gazetteer
     from maps.gazetteer import Gazetteer
 

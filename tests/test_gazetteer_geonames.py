@@ -102,3 +102,13 @@ def test_bad_dump_is_a_clear_error(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["notes.zip"], "no temp file left behind"
     with pytest.raises(GeoNamesFileError, match="no such file"):
         import_geonames(tmp_path / "missing.zip", out=tmp_path / "y.sqlite", quiet=True)
+
+
+def test_an_import_in_the_cache_is_used_by_default(dump, monkeypatch, tmp_path):
+    allc, _ = dump
+    monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("EVENTMAP_GAZETTEER", raising=False)
+    path = import_geonames(allc, quiet=True)
+    assert path.parent == tmp_path
+    g = Gazetteer.open()
+    assert g.path == path and g.dataset == "geonames"
