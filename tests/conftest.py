@@ -14,3 +14,8 @@ def pytest_configure(config):
     if not os.environ.get("EVENTMAP_CACHE_DIR"):
         os.environ["EVENTMAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="eventmap-test-cache-")
     os.environ.setdefault("XDG_CACHE_HOME", os.environ["EVENTMAP_CACHE_DIR"])
+
+
+# One headless Chromium for the whole session, shared by every browser test module: Playwright's
+# sync API allows one running instance per thread, so the fixtures are registered here, once.
+from browser import chromium, open_page  # noqa: E402,F401

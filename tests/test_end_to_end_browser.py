@@ -4,14 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium  # noqa: F401 (fixture)
 from eventmap.cli import main
 
 pytestmark = pytest.mark.browser
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "pameran-perahu-makassar.txt"
 
 
-def open_file(chromium, path):  # noqa: F811
+def open_file(chromium, path):
     from eventmap.browser import file_url, new_offline_page
 
     s = new_offline_page(chromium, 1280, 900)
@@ -20,7 +19,7 @@ def open_file(chromium, path):  # noqa: F811
     return s
 
 
-def test_demo_article_page_links_timeline_and_map(chromium, tmp_path, capsys):  # noqa: F811
+def test_demo_article_page_links_timeline_and_map(chromium, tmp_path, capsys):
     assert main([str(DEMO), "-o", str(tmp_path), "--no-tiles"]) == 0
     capsys.readouterr()
     data = json.loads((tmp_path / "pameran-perahu-makassar.json").read_text("utf-8"))
@@ -40,7 +39,7 @@ def test_demo_article_page_links_timeline_and_map(chromium, tmp_path, capsys):  
     s.page.context.close()
 
 
-def test_script_in_an_article_does_not_run_through_the_whole_pipeline(chromium, tmp_path, capsys):  # noqa: F811
+def test_script_in_an_article_does_not_run_through_the_whole_pipeline(chromium, tmp_path, capsys):
     f = tmp_path / "evil.txt"
     f.write_text("Warning <script>window.__pwned = 1</script> in Nairobi\n\n"
                  "Protesters gathered in Nairobi on 3 June 2023 <img src=x onerror=\"window.__pwned=2\">. "

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from browser import XSS_TEXT, chromium, day, make_doc, open_page, river_doc  # noqa: F401 (fixtures)
+from browser import XSS_TEXT, day, make_doc, river_doc
 from eventmap.errors import InputError
 from eventmap.page import render_page, screenshot
 from maps.model import Place
