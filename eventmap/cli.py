@@ -20,8 +20,10 @@ from eventmap.errors import InputError
 from eventmap.export import document_to_dict, to_csv, to_geojson
 from eventmap.language import check_language
 from eventmap.pipeline import analyse
+from maps.gazetteer import GazetteerError
 
 EXIT_INPUT = 2
+EXIT_ENVIRONMENT = 1
 FORMATS = ("html", "json", "geojson", "csv")
 
 MAIN_EPILOG = """\
@@ -236,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         print(f"eventmap: error: {e}", file=sys.stderr)
         return EXIT_INPUT
+    except GazetteerError as e:  # a broken or unwritable cache, a bad GeoNames zip: not the article's fault
+        print(f"eventmap: error: gazetteer: {e}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         print("eventmap: interrupted", file=sys.stderr)
         return 130

@@ -216,3 +216,16 @@ def test_a_corpus_line_with_an_odd_dct_is_read_with_a_warning(tmp_path, capsys):
     got = [json.loads(l) for l in out.splitlines()]
     assert got[0]["published"] is None and got[0]["anchor"] == "2022-05-04" and got[0]["anchor_source"] == "inferred"
     assert got[1]["published"] == "2022-05-04"
+
+
+def test_a_broken_gazetteer_file_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    bad = tmp_path / "not-a-gazetteer.sqlite"
+    bad.write_bytes(b"this is not sqlite at all" * 10)
+    monkeypatch.setenv("EVENTMAP_GAZETTEER", str(bad))
+    f = tmp_path / "a.txt"
+    f.write_text(STORY_EN)
+    code = main([str(f), "--lang", "en", "-o", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert [l for l in err.splitlines() if "error" in l] == [l for l in err.splitlines() if l.startswith("eventmap: error: gazetteer")]
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
