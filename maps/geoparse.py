@@ -6,6 +6,7 @@ below (which of them are persons, organisations or common words after all) and m
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from maps.lang_tables import tables
@@ -200,11 +201,12 @@ def _merge_parenthesised(text: str, mentions: list[PlaceMention]) -> list[PlaceM
     same place, one mention."""
     out: list[PlaceMention] = []
     for m in mentions:
-        if out and text[out[-1].end:m.start] == " (" and text[m.end:m.end + 1] == ")":
+        close = re.match(r"\s?\)", text[m.end:m.end + 2])
+        if out and close and re.fullmatch(r"\s?\(\s?", text[out[-1].end:m.start]):
             prev = out[-1]
             same = m.place is None or prev.place is None or (m.place.country == prev.place.country)
             if same:
-                prev.end = m.end + 1
+                prev.end = m.end + close.end()
                 prev.text = text[prev.start:prev.end]
                 continue
         out.append(m)
