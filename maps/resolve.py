@@ -25,6 +25,7 @@ KIND_WEIGHT = {
 POPULATION_WEIGHT = 3.5
 MAX_CANDIDATES = 15
 CITY_OVER_PROVINCE = 1.5
+CAPITAL_WEIGHT = 1.0
 SHARPNESS = 2.5   # score points -> confidence: a lead of 1 point is about 92%
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
 # Typical populations for records that carry none (most subdivisions, regions): a province with no
@@ -77,6 +78,11 @@ def base_score(c, head_kind: str | None) -> float:
     prior = getattr(c, "prior", None)
     if isinstance(prior, (int, float)):
         s += 0.5 * max(0.0, min(1.0, float(prior)))
+    fcode = getattr(c, "fcode", None)
+    if fcode == "PPLC":
+        s += CAPITAL_WEIGHT        # capitals are named far more often than their namesakes
+    elif fcode in ("PPLA", "PPLG"):
+        s += CAPITAL_WEIGHT / 4    # seats of provinces
     if head_kind:
         s += 2.0 if kind in HEAD_COMPATIBLE.get(head_kind, {head_kind}) else -1.5
     return s
