@@ -415,6 +415,8 @@ class Recognizer:
                     if s.head[0].islower() and s.head.endswith(" of"):   # "the village of X": X is the name
                         s.start = toks[li].start
                         s.text = text[s.start:s.end]
+                    if s.lookup != s.text and any(getattr(c, "match", "") == "demonym" for c in s.candidates[:1]):
+                        s.candidates = []   # French Quarter is not France
                     if s.head_kind == "street" and s.lookup != s.text:
                         s.candidates = []   # Wichita Street is not in Wichita: placed at the article's city later
                     if s.head_kind == "region" and s.lookup != s.text:
