@@ -24,7 +24,7 @@ from maps.gazetteer import GazetteerError
 
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 1
-FORMATS = ("html", "json", "geojson", "csv")
+FORMATS = ("html", "json", "geojson", "csv", "png")
 
 MAIN_EPILOG = """\
 other commands:
@@ -76,7 +76,8 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DIR", default="output",
                    help="directory to write into (default: output/)")
     p.add_argument("--formats", metavar="LIST", default="html,json",
-                   help=f"comma-separated outputs to write, of {', '.join(FORMATS)} (default: html,json)")
+                   help=f"comma-separated outputs to write, of {', '.join(FORMATS)} (default: html,json; "
+                        "png is a full-page screenshot by headless Chromium, which must be installed)")
     p.add_argument("--no-tiles", action="store_true",
                    help="leave out the online OpenStreetMap tile layer (the offline land outline is always there)")
     p.add_argument("--open", action="store_true", help="open the page in the web browser when done")
@@ -135,6 +136,20 @@ def _with_settings(args, work) -> int:
             online.close()
 
 
+def _png(doc, html_path: Path, png_path: Path, keep_html: bool) -> None:
+    """A screenshot of the page by headless Chromium (needs Playwright and a chromium on PATH)."""
+    from eventmap.page import render_page, screenshot
+
+    if not keep_html:
+        html_path = html_path.with_name("." + html_path.stem + ".for-png.html")
+        write_text_atomic(html_path, render_page(doc, tiles=False))
+    try:
+        screenshot(html_path, png_path, full_page=True)
+    finally:
+        if not keep_html:
+            html_path.unlink(missing_ok=True)
+
+
 def run_main(argv: list[str]) -> int:
     return _with_settings(_main_parser().parse_args(argv), _write_pages)
 
@@ -160,12 +175,14 @@ def _write_pages(args, lang, published, online) -> int:
             slug += "-2"
         used.add(slug)
         written = []
-        for fmt in formats:
+        for fmt in sorted(formats, key=FORMATS.index):  # html before png, which is taken from it
             path = out_dir / f"{slug}.{fmt}"
             if fmt == "html":
                 from eventmap.page import render_page
 
                 write_text_atomic(path, render_page(doc, tiles=not args.no_tiles))
+            elif fmt == "png":
+                _png(doc, out_dir / f"{slug}.html", path, keep_html="html" in formats)
             elif fmt == "json":
                 write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
             elif fmt == "geojson":

@@ -55,3 +55,17 @@ def test_script_in_an_article_does_not_run_through_the_whole_pipeline(chromium, 
     assert p.evaluate("window.__pwned === undefined")
     assert s.blocked == [] and s.page_errors == []
     s.page.context.close()
+
+
+def test_png_export_is_a_screenshot_of_the_page(tmp_path):
+    import subprocess
+    import sys
+
+    # a child process: Playwright's sync API allows one browser session per thread, and the session's
+    # shared Chromium may be running in this one
+    r = subprocess.run([sys.executable, "-m", "eventmap", str(DEMO), "-o", str(tmp_path), "--formats", "png"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    png = (tmp_path / "pameran-perahu-makassar.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pameran-perahu-makassar.png"]  # no page left behind
