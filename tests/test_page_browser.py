@@ -204,3 +204,15 @@ def test_screenshot_launches_its_own_browser(tmp_path, chromium):  # noqa: F811 
 def test_screenshot_of_a_missing_page_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such page"):
         screenshot(tmp_path / "nope.html", tmp_path / "x.png")
+
+
+def test_an_event_opens_the_popup_of_its_most_specific_place(open_page):
+    text = "Leaders of Kenya met in Nairobi on 3 June 2023."
+    doc = make_doc(text, places=[("Kenya", Place("Kenya", 1.0, 38.0, "country", "KE")),
+                                 ("Nairobi", Place("Nairobi", -1.283, 36.817, "city", "KE"))],
+                   dates=[("3 June 2023", day("2023-06-03"))], events=[(text, day("2023-06-03"))])
+    s = open_page(render_page(doc, tiles=False))
+    s.page.click("#tl-e1")
+    popup_text(s.page)
+    assert s.page.inner_text(".leaflet-popup-content .pop-name") == "Nairobi"
+    assert_clean(s)

@@ -163,7 +163,10 @@
     function showMarkers(ids, openId) {
       var layers = ids.map(function (id) { return markerById[id]; }).filter(Boolean);
       if (!layers.length) return;
-      var first = markerById[openId] || layers[0];
+      // the popup opens on the most specific place of the event (a city before its country)
+      var first = markerById[openId] || layers.reduce(function (best, l) {
+        return zoomFor(l.eventmap) > zoomFor(best.eventmap) ? l : best;
+      }, layers[0]);
       first.openPopup();
       if (layers.length === 1) {
         var m = first.eventmap;
