@@ -466,7 +466,7 @@ class Recognizer:
                         (j + 1 < len(toks) and toks[j + 1].text.lower() in self.t.not_place_after):
                     s.cues.add("currency")
                 if i > 0 and toks[i - 1].text.lower() in self.t.name_particles and not toks[i - 1].cap:
-                    s.cues.add("in_name")   # "... al-Baghdadi", "bin Laden": a particle of a person's name
+                    s.cues.add("in_name")   # a particle of a person's name
                 if text[toks[j].end:toks[j].end + 2] in ("'s", "’s"):
                     s.cues.add("possessive")   # McDonald's, Smith's: a brand or a person more often than a town
                 if i > 0 and toks[i - 1].text.lower() in self.t.person_before:
