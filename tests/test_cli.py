@@ -218,14 +218,17 @@ def test_a_corpus_line_with_an_odd_dct_is_read_with_a_warning(tmp_path, capsys):
     assert got[1]["published"] == "2022-05-04"
 
 
-def test_a_broken_gazetteer_file_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+def test_a_broken_gazetteer_file_is_one_line_not_a_traceback(tmp_path):
+    import os
+
     bad = tmp_path / "not-a-gazetteer.sqlite"
     bad.write_bytes(b"this is not sqlite at all" * 10)
-    monkeypatch.setenv("EVENTMAP_GAZETTEER", str(bad))
     f = tmp_path / "a.txt"
     f.write_text(STORY_EN)
-    code = main([str(f), "--lang", "en", "-o", str(tmp_path / "o")])
-    err = capsys.readouterr().err
-    assert code == 1 and "Traceback" not in err
-    assert [l for l in err.splitlines() if "error" in l] == [l for l in err.splitlines() if l.startswith("eventmap: error: gazetteer")]
+    # a fresh process, as a user would meet it (this one may have a gazetteer open already)
+    r = subprocess.run([sys.executable, "-m", "eventmap", str(f), "--lang", "en", "-o", str(tmp_path / "o")],
+                       capture_output=True, text=True, env={**os.environ, "EVENTMAP_GAZETTEER": str(bad)})
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    errors = [l for l in r.stderr.splitlines() if "error" in l]
+    assert len(errors) == 1 and errors[0].startswith("eventmap: error: gazetteer"), r.stderr
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
