@@ -58,10 +58,12 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def title_from_text(text: str) -> str:
-    """The first line, when it stands alone like a headline (short, followed by a blank line)."""
+    """The first line, when it stands alone like a headline: short, followed by a blank line and more
+    text, and not ending like a sentence (a one-paragraph story has no headline)."""
     lines = text.lstrip("\n").split("\n", 2)
     first = lines[0].strip()
-    if first and len(first) <= MAX_TITLE_CHARS and (len(lines) == 1 or not lines[1].strip()):
+    if (first and len(first) <= MAX_TITLE_CHARS and len(lines) == 3 and not lines[1].strip()
+            and lines[2].strip() and first[-1] not in ".!?。！？"):
         return first
     return ""
 
@@ -177,6 +179,8 @@ def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None
                 raise InputError(f"{path}:{n}: not a JSON object with a \"text\" field") from None
             if not isinstance(text, str):
                 raise InputError(f"{path}:{n}: \"text\" is not a string")
+            if not isinstance(obj.get("title") or "", str):
+                raise InputError(f"{path}:{n}: \"title\" is not a string")
             day, day_source = published, ("cli" if published else None)
             if obj.get("dct"):
                 try:

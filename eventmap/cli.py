@@ -171,8 +171,10 @@ def _write_pages(args, lang, published, online) -> int:
         data = document_to_dict(doc)
         slug = slugify(article.id if article.source not in ("-",) and not article.source.startswith("http")
                        else (article.title or article.id))
+        base, n = slug, 1
         while slug in used:
-            slug += "-2"
+            n += 1
+            slug = f"{base}-{n}"
         used.add(slug)
         written = []
         for fmt in sorted(formats, key=FORMATS.index):  # html before png, which is taken from it
@@ -201,6 +203,8 @@ def run_extract(argv: list[str]) -> int:
 
 
 def _extract(args, lang, published, online) -> int:
+    if args.output and Path(args.output).is_dir():
+        raise InputError(f"{args.output}: is a directory; -o takes a file name")
     if args.input.lower().endswith(".jsonl"):
         articles = list(read_corpus(args.input, lang=lang, published=published, warn=_warn))  # every line checked first
         docs = (analyse(a, geocoding=online, warn=_warn) for a in articles)
@@ -257,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except GazetteerError as e:  # a broken or unwritable cache, a bad GeoNames zip: not the article's fault
         print(f"eventmap: error: gazetteer: {e}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except OSError as e:  # an output that cannot be written: a full disk, no permission, a missing parent
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"eventmap: error: {where}{e.strerror or e}", file=sys.stderr)
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         print("eventmap: interrupted", file=sys.stderr)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -94,21 +95,22 @@ def _masked(text: str, s: Sentence, mentions: list) -> str:
     return "".join(chars)
 
 
-def _inside(m, s: Sentence) -> bool:
-    return s.start <= m.start < s.end
-
-
 def build_events(article: Article, dates: list[DateMention], places: list[PlaceMention],
                  sentences: list[Sentence] | None = None) -> list[Event]:
+    """Events in text order. `dates` and `places` must be sorted by start (as the taggers return them)."""
     text = article.text
     if sentences is None:
         sentences = split_sentences(text, article.lang)
     events: list[dict] = []
-    if article.title and sentences and text[sentences[0].start:sentences[0].end].strip() == article.title.strip():
+    if (article.title and len(sentences) > 1
+            and text[sentences[0].start:sentences[0].end].strip() == article.title.strip()):
         sentences = sentences[1:]  # the headline restates the story; its names stay marked in the text
+    date_starts = [m.start for m in dates]
+    place_starts = [m.start for m in places]
     for s in sentences:
-        d_ids = [i for i, m in enumerate(dates) if _inside(m, s)]
-        p_ids = [i for i, m in enumerate(places) if _inside(m, s) and m.place is not None]
+        d_ids = list(range(bisect_left(date_starts, s.start), bisect_left(date_starts, s.end)))
+        p_ids = [i for i in range(bisect_left(place_starts, s.start), bisect_left(place_starts, s.end))
+                 if places[i].place is not None]
         if not d_ids and not p_ids:
             continue
         when = main_time([dates[i] for i in d_ids], article.anchor)

@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[-•*]\s)")
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\w¿¡])", re.UNICODE)
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\w¿¡])"
+                       r"|([。！？]+)([”」』）]*)(\s*)(?=\S)", re.UNICODE)  # CJK stops need no space after them
 _WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
 
 
@@ -35,7 +36,7 @@ def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:
     if m.group(1) != ".":
         return True
     nxt = text[m.end():m.end() + 1]
-    w = _WORD_BEFORE.search(text, 0, m.start())
+    w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # bounded: long paragraphs stay linear
     word = w.group(1).lower().rstrip(".") if w else ""
     if word in abbrev:
         return False
@@ -63,7 +64,10 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
             continue
         cut = 0
         for m in _BOUNDARY.finditer(block):
-            if _is_break(block, m, abbrev):
+            if m.group(4) is not None:  # a CJK stop
+                _add(out, text, bstart + cut, bstart + m.end(5), para)
+                cut = m.end()
+            elif _is_break(block, m, abbrev):
                 _add(out, text, bstart + cut, bstart + m.end(2), para)
                 cut = m.end()
         _add(out, text, bstart + cut, bend, para)

@@ -232,3 +232,48 @@ def test_a_broken_gazetteer_file_is_one_line_not_a_traceback(tmp_path):
     errors = [l for l in r.stderr.splitlines() if "error" in l]
     assert len(errors) == 1 and errors[0].startswith("eventmap: error: gazetteer"), r.stderr
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+
+
+def test_a_one_sentence_story_is_an_event_not_a_headline(tmp_path, capsys):
+    f = tmp_path / "short.txt"
+    f.write_text("Floods closed the port of Mombasa on 5 March 2024.\n")
+    code, out, err = run(["extract", str(f), "--lang", "en"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["title"] == ""
+    assert len(data["events"]) == 1 and data["events"][0]["when"]["value"] == "2024-03-05"
+
+
+def test_unwritable_outputs_are_one_line_errors(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text(STORY_EN)
+    code, _, err = run(["extract", str(f), "--lang", "en", "-o", str(tmp_path)], capsys)
+    one_clear_error(code, err)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code = main([str(f), "--lang", "en", "-o", str(blocker / "sub"), "--formats", "json"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 2  # progress + the error
+    assert err.strip().splitlines()[-1].startswith("eventmap: error:")
+
+
+def test_corpus_title_must_be_text(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Rain in Oslo.", "title": 5}) + "\n")
+    code, _, err = run(["extract", str(corpus)], capsys)
+    one_clear_error(code, err)
+
+
+def test_same_names_get_counted_slugs(tmp_path, capsys):
+    for d in ("x", "y", "z"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "story.txt").write_text(STORY_EN)
+    code, _, err = run([str(tmp_path / d / "story.txt") for d in ("x", "y", "z")] +
+                       ["--lang", "en", "-o", str(tmp_path / "o"), "--formats", "json"], capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["story-2.json", "story-3.json", "story.json"]
+
+
+def test_a_short_text_is_still_recognised_as_its_language():
+    from eventmap.language import detect_language
+
+    assert detect_language("Pada 9 Agustus 2017 di Jakarta.") == "id"

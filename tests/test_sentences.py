@@ -25,3 +25,8 @@ def test_paragraphs_are_numbered_and_offsets_exact():
 def test_indonesian_abbreviation_table():
     t = "Kantor itu ada di Jl. Sudirman No. 5. Warga datang."
     assert texts(t, "id") == ["Kantor itu ada di Jl. Sudirman No. 5.", "Warga datang."]
+
+
+def test_cjk_full_stops_end_sentences_without_a_space():
+    t = "北京下了大雪。学校都关门了！明天呢？"
+    assert texts(t, "zh") == ["北京下了大雪。", "学校都关门了！", "明天呢？"]
