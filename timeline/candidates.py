@@ -205,16 +205,17 @@ def grammar(lang: str) -> Grammar:
     shapes = [(kind, re.compile(rx, re.IGNORECASE), i) for i, (kind, rx) in enumerate(raw)]
     shapes_lower = [(kind, re.compile(rx), i) for i, (kind, rx) in enumerate(raw)]
     x = t.get
-    joiners = alt(["of", "of the"]) if t.code == "en" else NEVER
+    joiners = alt(x("part_joiners"))   # "the end of (the) 2015" joins a part word to its date
+    articles = alt(x("articles"))
     prefix_part = re.compile(rf"(?:^|(?<=[^\w]))(?P<part>{alt(x('parts'))})(?:\s*-\s*|\s+)(?:(?:{joiners})\s+)?$", re.I)
     prefix_signal = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signals'))})\s+$", re.I)
-    weak_cue = re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(t.weak_name_cues)})(?:\s+the)?[\s-]+$", re.I)
+    weak_cue = re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(t.weak_name_cues)})(?:\s+(?:{articles}))?[\s-]+$", re.I)
     future_cue = re.compile(rf"{B}(?:{alt(x('future_cues'))}){E}", re.I)
     suffixes = alt(x("past_cue_suffixes"))
     past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|\w{{3,}}(?:{suffixes})){E}", re.I)
     trigger = re.compile(_trigger(t), re.IGNORECASE)
     trigger_lower = re.compile(_trigger(t))
-    signal_tense = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signal_tense'))})\s+(?:the\s+)?$", re.I)
+    signal_tense = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signal_tense'))})\s+(?:(?:{articles})\s+)?$", re.I)
     return Grammar(t, shapes, shapes_lower, trigger, trigger_lower, prefix_part, prefix_signal, weak_cue,
                    signal_tense, future_cue, past_cue)
 

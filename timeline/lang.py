@@ -48,6 +48,8 @@ class LangTable:
     present_words: set = field(default_factory=set)   # dateparser's "now" words
     rel_phrases: dict = field(default_factory=dict)   # "la semaine dernière" -> ("W", -1): whole relative phrases
     pertain: list = field(default_factory=list)       # "of", "de": joins a month to its year
+    not_year_after: list = field(default_factory=list)   # "persen", "people": a number before them is no year
+    not_year_before: list = field(default_factory=list)  # "pasal", "page": a number after them is no year
     extra: dict = field(default_factory=dict)         # the rest of the JSON table, by key
 
     def get(self, key, default=None):
@@ -93,6 +95,15 @@ def _split_relative(phrase: str, unit_words: dict) -> tuple[str, str, str] | Non
 
 
 @lru_cache(maxsize=None)
+def _all_tables_words(key: str) -> tuple[str, ...]:
+    """The union of one word list over every project table: the fallback for a language without its own."""
+    words: set[str] = set()
+    for path in sorted(DATA_DIR.glob("*.json")):
+        words.update(w.lower() for w in _project_table(path.stem).get(key, []))
+    return tuple(sorted(words))
+
+
+@lru_cache(maxsize=None)
 def load_language(code: str) -> LangTable:
     """The merged table for an ISO 639-1 code (unknown codes give an English-free, numbers-only table)."""
     code = (code or "").lower().split("-")[0].split("_")[0]
@@ -119,6 +130,9 @@ def load_language(code: str) -> LangTable:
     t.ago_post.update(extra.get("ago_post", {}))
     t.in_pre = list(extra.get("in_pre", []))
     t.pertain = [w.lower() for w in info.get("pertain", []) or []] + list(extra.get("pertain", []))
+    for key in ("not_year_after", "not_year_before"):
+        own = [w.lower() for w in extra.get(key, [])]
+        setattr(t, key, own or list(_all_tables_words(key)))
     t.deictic_days = dict(extra.get("deictic_days", {}))
     t.deictic_pod = dict(extra.get("deictic_pod", {}))
     pods = {}

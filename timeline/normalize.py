@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.anchor import fit_year, resolve_weekday, tense
 from timeline.calendar import PRECISION, holiday, shift_value, weekend_value
-from timeline.candidates import Candidate, Grammar
+from timeline.candidates import Candidate, Grammar, alt
+from timeline.lang import load_language
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11,
          "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20,
@@ -20,12 +22,16 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
 QUARTER_CONTEXT = 400     # characters after a quarter within which "a year earlier" means that quarter
 WEEKDAY_TENSE_REACH = 40  # a weekday's tense cue must be close: "will meet on Friday"
 DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "FN": "W", "WINDU": "Y"}
-_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|[-–]\s*\d|(?:persen|percent|per cent|orang|people|jiwa|unit|units|km|meter|"
-                             r"metres?|meters|kg|ton|tons|tonnes|kaki|feet|ft|kali|rupiah|dollars?|dolar|euros?|"
-                             r"miles?|mil|hektare|hektar|acres?|shares|saham|barrels?|barel|kilometers?|kilometres?|"
-                             r"votes|suara|cases|kasus|mw|hp|cc|rpm|mph)\b)", re.I)
-_NOT_YEAR_BEFORE = re.compile(r"(?:rp\.?|us\$|\$|€|£|¥|no\.?|nomor|number|nr\.?|#|pasal|article|page|halaman|"
-                              r"ayat|route|rute|flight|penerbangan|kode|code|room|ruang|nomer|km|gate|tel\.?)\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _not_year(code: str) -> tuple[re.Pattern, re.Pattern]:
+    """A number right before a unit/count word ("2000 persen") or right after a label ("pasal 2014") is no year.
+    Words come from the table (`not_year_after`, `not_year_before`); signs and symbols are the same everywhere."""
+    table = load_language(code)
+    after = re.compile(rf"^\s*(?:%|[-–]\s*\d|(?:{alt(table.not_year_after)})\b)", re.I)
+    before = re.compile(rf"(?:us\$|\$|€|£|¥|#|{alt(table.not_year_before)})\s*$", re.I)
+    return after, before
 
 _NAME_BEFORE = re.compile(r"[^\s.!?\"'“(:;\n]\s+[A-Z][\w'’]*\s+$")
 
@@ -328,7 +334,8 @@ def h_year(c: Candidate, ctx: Context) -> list[Reading]:
             return []
         if "y2" in f and not ctx.text[c.start - 1:c.start].isspace() and c.start > 0:
             return []
-        if _NOT_YEAR_AFTER.match(ctx.text[c.end:c.end + 20]) or _NOT_YEAR_BEFORE.search(ctx.text[max(0, c.start - 15):c.start]):
+        not_after, not_before = _not_year(ctx.g.table.code)
+        if not_after.match(ctx.text[c.end:c.end + 20]) or not_before.search(ctx.text[max(0, c.start - 15):c.start]):
             return []
         if _NAME_BEFORE.search(ctx.text[max(0, c.start - 40):c.start]):
             return []  # "Windows 2000", "Orion 1980": a number that is part of a name
