@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from timeline.calendar import bounds, narrow
 from timeline.candidates import alt, find_candidates, grammar
@@ -26,12 +27,16 @@ def _choose(cands, ctx: Context):
     """Non-overlapping candidates that read as dates, longest first, ties to the more specific shape."""
     valid = [c for c in cands if read(c, ctx)]
     valid.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []   # the taken spans, kept sorted; they never overlap, so only the
+    ends: list[int] = []     # neighbours of a new span can collide with it (linear in the text)
     chosen = []
     for c in valid:
-        if all(c.end <= s or c.start >= e for s, e in taken):
-            taken.append((c.start, c.end))
-            chosen.append(c)
+        i = bisect_left(starts, c.start)
+        if (i > 0 and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
