@@ -46,6 +46,7 @@ class LangTables:
     aliases: dict = field(default_factory=dict)     # "Ky." -> "Kentucky", "Jabar" -> "Jawa Barat"
     expansions: dict = field(default_factory=dict)  # word-level: "St." -> "Saint" (St. Louis)
     abbreviations: frozenset = frozenset()          # words that keep their dot ("St.", "Ky.", "Jl.")
+    head_joiners: frozenset = frozenset()           # "of" ending a lower-case head: "the village of X" names X
     max_head_tokens: int = 2
 
 
@@ -106,5 +107,6 @@ def tables(lang: str) -> LangTables:
                                 + list(base.get("expansions", {})) + list(base.get("aliases", {})) + heads
                                 + list(own.get("person_titles", [])) + list(base.get("person_titles", []))
                                 + list(own.get("not_places", [])) if w.endswith(".")),
+        head_joiners=frozenset(own.get("head_joiners", [])),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

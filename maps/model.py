@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Place kinds big enough to have an office of their own (a governor, a minister): "Governor of Texas"
+# names a place, and such a place is kept even when it is small in population.
+OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
+
 
 @dataclass
 class Place:

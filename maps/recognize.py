@@ -16,6 +16,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from maps.lang_tables import LangTables, tables
+from maps.model import OFFICE_KINDS
 
 # Words: initialisms (U.S., B.C.) first, then words with inner apostrophes/hyphens; a possessive 's
 # stays outside the name.
@@ -26,7 +27,6 @@ STRONG_KINDS = frozenset({"continent", "country", "admin1", "region", "sea", "is
 HEADLINE_SHARE = 0.6
 REGION_INNER = frozenset({"continent", "country", "admin1", "region", "island", "peninsula", "sea"})
 DESCRIPTIVE_WORD = 3.8   # zipf frequency from which a capitalised neighbour is a word, not a name
-OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
 
 
 @dataclass
@@ -412,7 +412,8 @@ class Recognizer:
                         lj = idx[p[2] - 1 - len(p[4].split())]
                         s.lookup = text[toks[i].start:toks[lj].end]
                     s.cues.add("head")
-                    if s.head[0].islower() and s.head.endswith(" of"):   # "the village of X": X is the name
+                    # "the village of X": X is the name
+                    if s.head[0].islower() and any(s.head.endswith(" " + w) for w in self.t.head_joiners):
                         s.start = toks[li].start
                         s.text = text[s.start:s.end]
                     if s.lookup != s.text and any(getattr(c, "match", "") == "demonym" for c in s.candidates[:1]):

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from maps.model import OFFICE_KINDS
+
 KIND_WEIGHT = {
     "continent": 3.0, "country": 3.2, "admin1": 2.2, "region": 1.8, "sea": 1.6, "ocean": 1.6,
     "island": 1.5, "peninsula": 1.5, "city": 1.0, "admin2": 0.9, "admin3": 0.5, "lake": 0.8,
@@ -39,7 +41,6 @@ HEAD_COMPATIBLE = {
     "peninsula": {"peninsula"}, "mountain": {"mountain", "landmark"}, "street": {"landmark", "area"}, "country": {"country"}, "region": {"region", "admin1", "admin2"},
     "continent": {"continent"},
 }
-OFFICE_KINDS = frozenset({"continent", "country", "admin1", "region"})
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
 
