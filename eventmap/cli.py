@@ -20,6 +20,7 @@ from eventmap.errors import InputError
 from eventmap.export import document_to_dict, to_csv, to_geojson
 from eventmap.language import check_language
 from eventmap.pipeline import analyse
+from maps import geocoding
 from maps.gazetteer import GazetteerError
 
 EXIT_INPUT = 2
@@ -59,8 +60,6 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-local-urls", action="store_true",
                    help="let ARTICLE be a URL on this machine or a private network (refused by default, "
                         "so that eventmap run as a service cannot be made to read internal pages)")
-    from maps import geocoding
-
     geocoding.add_arguments(p)
 
 
@@ -116,8 +115,6 @@ def _gazetteer_parser() -> argparse.ArgumentParser:
 def _settings(args) -> tuple[str | None, object, object]:
     lang = check_language(args.lang) if args.lang else None
     published = parse_date(args.published, "--published date") if args.published is not None else None
-    from maps import geocoding
-
     try:
         config = geocoding.config_from_args(args)
     except ValueError as e:

@@ -284,27 +284,31 @@ def h_month_year(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
 
 
+def _month_and_shift(c: Candidate, ctx: Context, alone: bool) -> tuple[int, int] | None:
+    """The month named and the signed shift of a month-relative candidate, when both read and an
+    anchor is known (the shared guard of `h_month_rel` and `h_month_shift`)."""
+    month = _lookup(ctx.g.table.months, c.fields["mon"])
+    shift = _shift(c, ctx)
+    if month is None or shift is None or ctx.anchor is None or not _name_ok(c.fields["mon"], c, ctx, alone=alone):
+        return None
+    return month, shift
+
+
 def h_month_rel(c: Candidate, ctx: Context) -> list[Reading]:
     """"June last year", "Agustus tahun lalu": a month in a year named relative to the anchor."""
-    f = c.fields
-    t = ctx.g.table
-    month = _lookup(t.months, f["mon"])
-    shift = _shift(c, ctx)
-    if month is None or shift is None or _lookup(t.units, f["unit"]) != "Y" or ctx.anchor is None:
+    found = _month_and_shift(c, ctx, alone=False)
+    if found is None or _lookup(ctx.g.table.units, c.fields["unit"]) != "Y":
         return []
-    if not _name_ok(f["mon"], c, ctx, alone=False):
-        return []
+    month, shift = found
     return [Reading(c.start, c.end, f"{ctx.anchor.year + shift:04d}-{month:02d}", "DATE", "month")]
 
 
 def h_month_shift(c: Candidate, ctx: Context) -> list[Reading]:
     """"last December", "Juni lalu", "next March": the nearest such month before / after the anchor's month."""
-    f = c.fields
-    t = ctx.g.table
-    month = _lookup(t.months, f["mon"])
-    shift = _shift(c, ctx)
-    if month is None or shift is None or ctx.anchor is None or not _name_ok(f["mon"], c, ctx, alone=True):
+    found = _month_and_shift(c, ctx, alone=True)
+    if found is None:
         return []
+    month, shift = found
     a = ctx.anchor
     if shift < 0:
         year = a.year if month < a.month else a.year - 1
