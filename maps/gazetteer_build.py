@@ -36,6 +36,7 @@ import sqlite3
 import tempfile
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -136,12 +137,12 @@ class Writer:
         key = normalize(name)
         if not key or len(key) > 120:
             return
-        k = (key, pid)
         rank = MATCH_RANK[match]
         table = self.weak if weak else self.names
-        old = table.get(k)
-        if old is None or rank < old or force:
-            table[k] = rank
+        for k in ((key, pid), *((v, pid) for v in abbreviation_variants(key))):
+            old = table.get(k)
+            if old is None or rank < old or force:
+                table[k] = rank
 
     def resolve_weak(self) -> None:
         """Merge weak names into the strong ones where no other place claims their key."""
@@ -257,6 +258,44 @@ def read_tsv(name: str) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as f:
         lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pairs() -> dict[str, str]:
+    pairs = {}
+    for r in read_tsv("name_abbreviations.tsv"):
+        long, short = normalize(r["long"]), normalize(r["short"])
+        pairs[long], pairs[short] = short, long
+    return pairs
+
+
+def abbreviation_variants(key: str) -> list[str]:
+    """The other written forms of a normalised name whose words have a usual abbreviation
+    ("saint petersburg" <-> "st petersburg", "mount vernon" <-> "mt vernon"): news writes either, and
+    a name written the other way must not fall to an alternate-name match. One word swapped at a time."""
+    pairs = _abbreviation_pairs()
+    words = key.split(" ")
+    out = []
+    for i, wd in enumerate(words):
+        other = pairs.get(wd)
+        if other and len(words) > 1:
+            out.append(" ".join(words[:i] + [other] + words[i + 1:]))
+    return out
+
+
+def short_form(name: str) -> str | None:
+    """'Newcastle upon Tyne' -> 'Newcastle', 'Stoke-on-Trent' -> 'Stoke': the part before a connector
+    word (name_connectors.txt) that English and other news drop."""
+    for conn in _connectors():
+        m = re.match(r"^(.+?)[ -]" + re.escape(conn) + r"[ -]\S", name)
+        if m:
+            return m.group(1)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> tuple[str, ...]:
+    return tuple(read_lines("name_connectors.txt"))
 
 
 def read_lines(name: str) -> list[str]:
@@ -519,6 +558,9 @@ def add_cities(w: Writer, min_pop: int) -> None:
         pid = w.add_place(c["name"], "city", c["latitude"], c["longitude"], country=cc, admin1=a1,
                           population=pop, geonameid=c.get("geonameid"), source="geonames", fclass="P", fcode=fcode)
         plain = {_strip_affix(normalize(c["name"]), affixes)}
+        short = short_form(c["name"])
+        if short:   # only when GeoNames also lists the short form: then it is the name, not an alternate
+            plain.add(normalize(short))
         for alt in c.get("alternatenames") or []:
             if not alt or alt.startswith("http"):
                 continue
@@ -530,7 +572,7 @@ def add_cities(w: Writer, min_pop: int) -> None:
 
 def _strip_affix(key: str, affixes: list[str]) -> str:
     """'marawi city' -> 'marawi', 'kota bandung' -> 'bandung' (the affixes are data: name_affixes.txt)."""
-    for a in affixes:
+    for a in sorted(affixes, key=len, reverse=True):   # "city of" before "city": never leave "of london"
         if key.endswith(" " + a):
             return key[: -len(a) - 1]
         if key.startswith(a + " "):

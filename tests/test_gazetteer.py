@@ -311,3 +311,35 @@ def test_a_province_named_after_its_capital_yields_the_other_names(gaz):
     assert top(gaz, "Mecca", 1)[0].kind == "city"
     assert top(gaz, "Washington D.C.", 1)[0].kind == "city"
     assert top(gaz, "Korea", 1)[0].country == "KR"
+
+
+def test_longest_affix_is_stripped_first():
+    affixes = ["city", "city of", "kota"]
+    assert gazetteer_build._strip_affix("city of springfield", affixes) == "springfield"
+    assert gazetteer_build._strip_affix("marawi city", affixes) == "marawi"
+    assert gazetteer_build._strip_affix("kota bandung", affixes) == "bandung"
+
+
+def test_no_name_keeps_a_dangling_joiner(gaz):
+    assert not gaz.lookup("of London")
+
+
+def test_abbreviated_and_full_words_find_the_same_name(gaz):
+    assert gazetteer_build.abbreviation_variants("saint petersburg") == ["st petersburg"]
+    assert gazetteer_build.abbreviation_variants("mt vernon") == ["mount vernon"]
+    assert gazetteer_build.abbreviation_variants("stanford") == []
+    top_ru = gaz.lookup("St. Petersburg")[0]
+    assert (top_ru.country, top_ru.match) == ("RU", "name"), "the big city, by its own name"
+
+
+def test_short_form_before_a_connector_word():
+    assert gazetteer_build.short_form("Newcastle upon Tyne") == "Newcastle"
+    assert gazetteer_build.short_form("Stoke-on-Trent") == "Stoke"
+    assert gazetteer_build.short_form("Frankfurt am Main") == "Frankfurt"
+    assert gazetteer_build.short_form("Boston") is None
+    assert gazetteer_build.short_form("Bonn") is None
+
+
+def test_canadian_provinces_sit_at_geonames_points(gaz):
+    ab = next(c for c in gaz.lookup("Alberta") if c.kind == "admin1")
+    assert km((ab.lat, ab.lon), (52.28, -117.47)) < 30
