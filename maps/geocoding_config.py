@@ -254,6 +254,11 @@ def config_from_args(args: argparse.Namespace) -> GeocoderConfig | None:
     """The config for the options `add_arguments` added; None when no --geocoder was given."""
     name = getattr(args, "geocoder", None)
     if not name:
+        given = [flag for flag, value in (("--geocoder-option", getattr(args, "geocoder_option", None)),
+                                          ("--geocoder-timeout", getattr(args, "geocoder_timeout", None)))
+                 if value]
+        if given:   # settings for a geocoder nobody asked for: say so rather than ignore them
+            raise ValueError(f"{given[0]} needs --geocoder NAME (geocoding is off without it)")
         return None
     return make_config(name, getattr(args, "geocoder_option", None) or [],
                        mode=getattr(args, "geocoder_mode", None) or "fallback",

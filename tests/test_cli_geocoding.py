@@ -83,7 +83,8 @@ def test_a_refused_connection_finishes_offline(tmp_path, capsys, offline):
 def test_bad_geocoder_settings_are_one_line_errors(tmp_path, capsys):
     src = tmp_path / "a.txt"
     src.write_text(STORY, encoding="utf-8")
-    for extra in (["--geocoder", "no-such-service"], ["--geocoder", "nominatim", "--geocoder-option", "novalue"]):
+    for extra in (["--geocoder", "no-such-service"], ["--geocoder", "nominatim", "--geocoder-option", "novalue"],
+                  ["--geocoder-option", "domain=127.0.0.1:9"], ["--geocoder-timeout", "3"]):
         code = main([str(src), "--lang", "id", "-o", str(tmp_path), *extra])
         err = capsys.readouterr().err
         assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
