@@ -9,6 +9,7 @@ hold the named parts; timeline/normalize.py turns those into TIMEX3 values.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,7 +93,13 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
     numeric_guard_pre = r"(?<![\w/.,:-])"
     numeric_guard_post = r"(?![\w/]|[.,:-]\d)"
     dash = alt(x("range_dash")) + r"|-|–"
+    marks = x("date_markers") or {}
+    ym, mm, dm = (alt(marks.get(k, [])) for k in ("year", "month", "day"))
     shapes = [
+        # languages that write dates with unit marks and no spaces: 2017年8月9日, 2017년 8월 9일, 8月9日
+        ("marked", rf"(?<!\d)(?P<y>{YEAR4})\s*(?:{ym})(?:\s*(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})"
+                   rf"(?:\s*(?P<d>{DAYNUM})\s*(?:{dm}))?)?"),
+        ("marked", rf"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})\s*(?P<d>{DAYNUM})\s*(?:{dm})"),
         ("wd_numeric", rf"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\)" + tail),
         ("wd_numeric", rf"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{numeric_guard_post}" + tail),
         ("wd_date", rf"{B}{wd}\s*,?\s*\(?\s*{day}\s+{mon}{y_opt}(?:\s*\))?(?!\w)" + tail),
@@ -168,6 +175,7 @@ def _trigger(t: LangTable) -> str:
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
+              rf"|\d\s*(?:{alt((x('date_markers') or {}).get('month', []))})"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
     return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"
 
@@ -177,7 +185,7 @@ SHAPE_CLASSES = {
     "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
     "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
-    "quarter": "any", "quarter_of_year": "any", "spelled_year": "word",
+    "quarter": "any", "quarter_of_year": "any", "spelled_year": "word", "marked": "digit",
 }
 # every other shape holds a trigger word (a unit, a deictic word, a phrase from the tables ...): "word"
 
@@ -220,10 +228,18 @@ def grammar(lang: str) -> Grammar:
                    signal_tense, future_cue, past_cue)
 
 
+# Every Unicode decimal digit (Persian, Devanagari, full-width ...) read as its ASCII digit.
+ASCII_DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x1FBFA)
+                if unicodedata.category(chr(cp)) == "Nd"}
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def find_candidates(text: str, lang: str) -> list[Candidate]:
     """Every shape match, ordered by start, longest first, then by shape rank (overlaps are resolved later)."""
     g = grammar(lang)
     found = []
+    if _OTHER_DIGIT.search(text):   # ۲۰۱۷, ２０１７ -> 2017: one character for one, offsets unchanged
+        text = text.translate(ASCII_DIGITS)
     low = text.lower()
     if len(low) == len(text):      # the usual case: match the lower-cased text without IGNORECASE
         searched, shapes, trigger = low, g.shapes_lower, g.trigger_lower

@@ -205,6 +205,20 @@ def h_iso(c: Candidate, ctx: Context) -> list[Reading]:
     return _day_reading(c, ctx, d, d.isoformat())
 
 
+def h_marked(c: Candidate, ctx: Context) -> list[Reading]:
+    """Dates written with unit marks (2017年8月9日, 8月9日, 2017년 8월): year, month and day are numbers,
+    the marks say which is which, so there is no order to guess."""
+    f = c.fields
+    if "mnum" not in f:
+        return [Reading(c.start, c.end, f"{int(f['y']):04d}", "DATE", "year")]
+    month = int(f["mnum"])
+    year = _year(c, ctx)
+    if "d" not in f:
+        return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
+    value, d = _month_day_value(month, int(f["d"]), c, ctx, year)
+    return _day_reading(c, ctx, d, value) if value else []
+
+
 def _month_day_value(month: int, day: int | None, c: Candidate, ctx: Context, year: int | None):
     if year is None and ctx.anchor is not None:
         year = fit_year(ctx.anchor, month, day, _direction(c, ctx))
@@ -743,7 +757,7 @@ HANDLERS = {
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "rel_phrase": h_rel_phrase, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock, "clock_word": h_clock,
-    "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday,
+    "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday, "marked": h_marked,
 }
 
 
