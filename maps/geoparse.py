@@ -13,6 +13,7 @@ from maps.lang_tables import tables
 from maps.model import Place, PlaceMention
 from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
 from maps.resolve import Resolver, _country_names, _norm
+from maps.uncased import find_uncased, merge_spans
 
 LANDMARK_KINDS = frozenset({"landmark", "street"})
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
@@ -48,7 +49,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     rec = _recognizer(lang if isinstance(lang, str) and lang.strip() else "en")
     if rec is None:
         return []
-    spans = [s for s in rec.find(text) if keep(s, rec)]
+    spans = merge_spans([s for s in rec.find(text) if keep(s, rec)], find_uncased(text, rec.ix))
     resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang)
     results = resolver.resolve(spans, text)
     mentions = []

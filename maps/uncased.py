@@ -1,0 +1,109 @@
+"""Place names in scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew, Thai, Hindi ...).
+
+Why: the recogniser (maps/recognize.py) starts from capitalised words, which these scripts do not have,
+and Chinese, Japanese and Thai do not even put spaces between words. Here the gazetteer itself is the
+recogniser: its names in these scripts (GeoNames' alternate names, CLDR's country names in every locale)
+are loaded once into a set, and the text is scanned for the longest name at each position. Only names
+that are safe without other evidence are kept (a country, a province, a region, a big city, or a long
+name), because a short name such as a two-character town can hide inside any word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from maps.gazetteer import normalize
+from maps.recognize import Span
+
+FIRST_UNCASED = "\u0590"     # Hebrew; every script from here on has no letter case (Greek, Cyrillic come before)
+# Scripts written without spaces between words: a name may start and end anywhere inside a run of letters.
+UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
+                      r"\uAC00-\uD7AF\uF900-\uFAFF]")
+HIRAGANA = re.compile(r"[\u3040-\u309F]")
+SAFE_KINDS = frozenset({"continent", "country", "admin1", "region", "island", "sea", "ocean", "peninsula"})
+SAFE_POPULATION = 100_000
+SAFE_LENGTH = 4              # characters: a name this long is rarely a piece of another word
+MAX_NAME = 24                # characters
+
+
+_HIGH = re.compile("[^\x00-\u058f]+")
+
+
+def has_uncased_letters(text: str) -> bool:
+    return any(any(ch.isalpha() for ch in m.group()) for m in _HIGH.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _names(path: str) -> tuple[frozenset, dict]:
+    """The gazetteer's keys in uncased scripts, and for each first character the lengths that occur."""
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        keys = frozenset(k for (k,) in db.execute("SELECT DISTINCT key FROM names WHERE key >= ?", (FIRST_UNCASED,))
+                         if 2 <= len(k) <= MAX_NAME)
+    finally:
+        db.close()
+    lengths: dict[str, set] = {}
+    for k in keys:   # keys are decomposed (Hangul into jamo): measure them as written
+        w = unicodedata.normalize("NFC", k)
+        lengths.setdefault(w[0], set()).add(len(w))
+    return keys, {ch: sorted(v, reverse=True) for ch, v in lengths.items()}
+
+
+def _boundary_ok(text: str, start: int, end: int) -> bool:
+    """In a spaced script the name must be whole words; in an unspaced one anything goes."""
+    if start > 0 and text[start - 1].isalpha() and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])):
+        return False
+    if end < len(text) and text[end].isalpha() and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])):
+        return False
+    return True
+
+
+def _safe(cands) -> bool:
+    c = cands[0]
+    kind = getattr(c, "kind", "")
+    return kind in SAFE_KINDS or (getattr(c, "population", 0) or 0) >= SAFE_POPULATION
+
+
+def find_uncased(text: str, index) -> list[Span]:
+    """Spans of place names written in uncased scripts, longest first at each position, never overlapping."""
+    path = getattr(index.gaz, "path", None)
+    if not path or not has_uncased_letters(text):
+        return []
+    keys, lengths = _names(str(path))
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch < FIRST_UNCASED or not ch.isalpha() or HIRAGANA.match(ch):
+            i += 1
+            continue
+        found = None
+        for L in lengths.get(ch.lower(), ()):
+            if i + L > n:
+                continue
+            piece = text[i:i + L]
+            if HIRAGANA.search(piece):   # Japanese grammar words; names are written in kanji or katakana
+                continue
+            if (piece[-1].isalpha() or unicodedata.category(piece[-1]) == "Mn") and normalize(piece) in keys and _boundary_ok(text, i, i + L):
+                cands = list(index.lookup(piece))
+                if cands and (_safe(cands) or L >= SAFE_LENGTH):
+                    found = Span(i, i + L, piece, lookup=piece, candidates=cands)
+                    break
+        if found is not None:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    return spans
+
+
+def merge_spans(cased: list[Span], uncased: list[Span]) -> list[Span]:
+    """Both lists together by start; an uncased span that overlaps a cased one yields."""
+    if not uncased:
+        return cased
+    taken = [(s.start, s.end) for s in cased]
+    extra = [u for u in uncased if not any(a < u.end and u.start < b for a, b in taken)]
+    return sorted(cased + extra, key=lambda s: s.start)

@@ -1,0 +1,37 @@
+"""Places in scripts without capital letters: the gazetteer's own names find them (sentences written here)."""
+import pytest
+
+from maps.geoparse import find_places
+from maps.uncased import has_uncased_letters
+
+
+def places(text, lang):
+    found = find_places(text, lang)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.place.country if m.place else None) for m in found]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("zh", "代表团先到北京，然后去了巴西。", [("北京", "CN"), ("巴西", "BR")]),
+    ("ja", "選手たちは大阪から名古屋へ移動した。", [("大阪", "JP"), ("名古屋", "JP")]),
+    ("ko", "선수들은 부산에서 서울로 이동했다.", [("부산", "KR"), ("서울", "KR")]),
+    ("ar", "وصل الفريق إلى القاهرة مساء أمس.", [("القاهرة", "EG")]),
+    ("hi", "टीम कल शाम मुंबई पहुँची।", [("मुंबई", "IN")]),
+])
+def test_uncased_scripts_find_places(lang, text, expected):
+    assert places(text, lang) == expected
+
+
+def test_punctuation_stays_outside_the_name():
+    assert places("سافر الوفد إلى القاهرة.", "ar") == [("القاهرة", "EG")]
+
+
+def test_a_short_name_inside_a_word_of_a_spaced_script_is_not_a_place():
+    # "بالقاهرة" (in Cairo) glues a preposition to the name: a whole-word script keeps it out
+    assert places("اجتمعوا بالقاهرة", "ar") == []
+
+
+def test_latin_text_is_left_to_the_capitalised_recogniser():
+    assert not has_uncased_letters("The “talks” in São Paulo — ended.")
+    assert has_uncased_letters("会谈在北京举行")
