@@ -50,7 +50,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     if rec is None:
         return []
     spans = merge_spans([s for s in rec.find(text) if keep(s, rec)], find_uncased(text, rec.ix))
-    resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang)
+    resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang, rec.t.list_words)
     results = resolver.resolve(spans, text)
     mentions = []
     for s, (best, conf, ranked) in zip(spans, results):

@@ -32,6 +32,7 @@ class LangTables:
     connectors: frozenset = frozenset()              # lower-case words allowed inside a name
     name_particles: frozenset = frozenset()          # "al", "bin": what follows is part of a person's name
     containment_words: frozenset = frozenset()       # "Marawi di Mindanao", "Dublin in Ohio"
+    list_words: frozenset = frozenset()              # "Ohio and Texas", "Jawa atau Bali": names listed together
     place_preps: frozenset = frozenset()             # words before a name that say "place"
     person_titles: frozenset = frozenset()
     person_after: frozenset = frozenset()
@@ -90,6 +91,7 @@ def tables(lang: str) -> LangTables:
         connectors=merged("connectors", False),
         name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),
         containment_words=frozenset(w.lower() for w in own.get("containment_words", [])),
+        list_words=frozenset(w.lower() for w in own.get("list_words", [])),
         place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
         person_titles=merged("person_titles", True),
         person_after=frozenset(w.lower() for w in own.get("person_after", [])),

@@ -41,6 +41,8 @@ HEAD_COMPATIBLE = {
     "peninsula": {"peninsula"}, "mountain": {"mountain", "landmark"}, "street": {"landmark", "area"}, "country": {"country"}, "region": {"region", "admin1", "admin2"},
     "continent": {"continent"},
 }
+LIST_WEIGHT = 2.0   # "Ohio, Washington and Texas": a name listed among provinces is a province
+LISTED_KINDS = frozenset({"admin1", "country"})
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
 
@@ -69,8 +71,9 @@ def haversine_km(a, b) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def base_score(c, head_kind: str | None) -> float:
-    """What a candidate is worth before reading the article."""
+def base_score(c, head_kind: str | None, capitals=None) -> float:
+    """What a candidate is worth before reading the article. ``capitals``: the ids of the candidates
+    that may carry a capital's weight (see ``true_capitals``); None trusts every record's code."""
     kind = getattr(c, "kind", "city") or "city"
     s = KIND_WEIGHT.get(kind, 0.5)
     pop = getattr(c, "population", 0) or IMPUTED_POPULATION.get(kind, 0)
@@ -80,13 +83,25 @@ def base_score(c, head_kind: str | None) -> float:
     if isinstance(prior, (int, float)):
         s += 0.5 * max(0.0, min(1.0, float(prior)))
     fcode = getattr(c, "fcode", None)
-    if fcode == "PPLC":
+    if fcode == "PPLC" and (capitals is None or id(c) in capitals):
         s += CAPITAL_WEIGHT        # capitals are named far more often than their namesakes
     elif fcode in ("PPLA", "PPLG"):
         s += CAPITAL_WEIGHT / 4    # seats of provinces
     if head_kind:
         s += 2.0 if kind in HEAD_COMPATIBLE.get(head_kind, {head_kind}) else -1.5
     return s
+
+
+def true_capitals(cands) -> set:
+    """A country has one capital: of several same-name records coded as its capital (a gazetteer may
+    code every namesake of a capital so), only the most populous keeps the capital's weight."""
+    best: dict = {}
+    for c in cands:
+        if getattr(c, "fcode", None) == "PPLC":
+            cc = getattr(c, "country", None)
+            if cc not in best or (c.population or 0) > (best[cc].population or 0):
+                best[cc] = c
+    return {id(c) for c in best.values()}
 
 
 def _contains(container, c) -> float:
@@ -96,6 +111,9 @@ def _contains(container, c) -> float:
     kind = getattr(c, "kind", "")
     if c is container or not getattr(c, "country", None) or kind in ("country", "continent", "region"):
         return 0.0
+    if ck == kind == "city" and c.country == container.country and \
+            haversine_km((c.lat, c.lon), (container.lat, container.lon)) < 25:
+        return 6.0      # "Washington, D.C.": the second name restates the first, which settles it
     if ck == "country":
         return 3.0 if c.country == container.country else 0.0
     if ck == "admin1":
@@ -113,13 +131,16 @@ def _contains(container, c) -> float:
 class Resolver:
     """Ranks candidates of all spans of one article together."""
 
-    def __init__(self, lang_country: str | None = None, containment_words=frozenset(), lang: str = "en"):
+    def __init__(self, lang_country: str | None = None, containment_words=frozenset(), lang: str = "en",
+                 list_words=frozenset()):
         self.lang_country = lang_country
         self.lang = lang
         self.containment_words = frozenset(containment_words)
+        self.list_words = frozenset(list_words)
 
     def resolve(self, spans: list, text: str) -> list[tuple]:
         """For each span: (best candidate or None, confidence, ranked [(score, cand)])."""
+        self._listed = self._list_neighbours(spans, text)
         ranked_all = [self._rank(s, None, text, spans, i) for i, s in enumerate(spans)]
         for _ in range(2):   # read each name alone, then twice more in the light of the others
             ctx = self._context(spans, ranked_all)
@@ -134,10 +155,13 @@ class Resolver:
         if len(cands) > MAX_CANDIDATES:   # the gazetteer sorts by prior; the tail never wins
             cands = cands[:MAX_CANDIDATES]
         container = self._container_after(span, text, spans, i, self.containment_words)
+        if container is not None and self._continues_list(spans, i + 1):
+            container = None    # "Washington, Pennsylvania and California": a list, not "Paris, Texas"
         ranked = []
         own_word = None
+        capitals = true_capitals(cands)
         for c in cands:
-            s = base_score(c, span.head_kind)
+            s = base_score(c, span.head_kind, capitals)
             if getattr(c, "match", "") in ("exonym", "alt") and getattr(c, "kind", "") == "country":
                 if own_word is None:
                     own_word = _norm(span.lookup) in _country_names(self.lang)
@@ -155,9 +179,49 @@ class Resolver:
                 s -= CITY_OVER_PROVINCE    # "Jakarta", "Dar es Salaam": the city, unless the text says province
             if ctx is not None:
                 s += self._context_bonus(c, cc, kind, ctx, i)
+                if kind in LISTED_KINDS:
+                    s += self._list_bonus(c, kind, ctx, i)
             ranked.append((s, c))
         ranked.sort(key=lambda x: -x[0])
         return ranked
+
+    def _list_gap(self, gap: str) -> bool:
+        """Does the text between two names join them in a list (", ", " and ", ", or ")?"""
+        g = gap.strip().lower()
+        if g.startswith(","):
+            g = g[1:].strip()
+        return g == "" and "," in gap or g in self.list_words
+
+    def _list_neighbours(self, spans, text) -> list[tuple]:
+        """For each span, the indexes of the spans listed right before and after it."""
+        out = []
+        for i, s in enumerate(spans):
+            near = []
+            if i > 0 and self._list_gap(text[spans[i - 1].end:s.start]):
+                near.append(i - 1)
+            if i + 1 < len(spans) and self._list_gap(text[s.end:spans[i + 1].start]):
+                near.append(i + 1)
+            out.append(tuple(near))
+        return out
+
+    def _continues_list(self, spans, j) -> bool:
+        """Is span ``j`` listed on with a name of its own kind ("Pennsylvania and California")?"""
+        if j + 1 >= len(spans) or j + 1 not in self._listed[j] or not spans[j].candidates:
+            return False
+        kind = getattr(spans[j].candidates[0], "kind", "")
+        return any(getattr(c, "kind", "") == kind for c in spans[j + 1].candidates[:3])
+
+    def _list_bonus(self, c, kind, ctx, i) -> float:
+        """Names listed together are of one kind: a province among provinces, a country among countries."""
+        b = 0.0
+        for j in self._listed[i]:
+            e, w = ctx["best"][j]
+            if e is None or getattr(e, "kind", "") != kind or getattr(e, "match", "") == "demonym":
+                continue
+            if kind == "admin1" and getattr(e, "country", None) != getattr(c, "country", None):
+                continue
+            b = max(b, LIST_WEIGHT * w)
+        return b
 
     @staticmethod
     def _container_after(span, text, spans, i, words=frozenset()):
@@ -187,7 +251,8 @@ class Resolver:
             prev = entries.get(key)
             if prev is None or conf > prev[1]:
                 entries[key] = (best, conf)
-        return {"entries": entries, "names": [_norm(s.lookup) for s in spans]}
+        best = [(r[0][1], self._pick(r)[1]) if r else (None, 0.0) for r in ranked_all]
+        return {"entries": entries, "names": [_norm(s.lookup) for s in spans], "best": best}
 
     @staticmethod
     def _context_bonus(c, cc, kind, ctx, i) -> float:

@@ -1,0 +1,92 @@
+"""Resolver rules on hand-written sentences with hand-made candidates (no gazetteer needed): each test
+builds the few same-name readings a rule has to choose between."""
+from dataclasses import dataclass, field
+
+from maps.resolve import Resolver, true_capitals
+
+
+@dataclass
+class Cand:
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    population: int = 0
+    admin1: str = ""
+    match: str = "name"
+    prior: float = 0.5
+    fcode: str | None = None
+
+
+@dataclass
+class FakeSpan:
+    start: int
+    end: int
+    text: str
+    lookup: str
+    candidates: list
+    head: str | None = None
+    head_kind: str | None = None
+    cues: set = field(default_factory=set)
+
+
+def spans_of(text, readings):
+    """One span per name in ``readings`` (name -> candidates), in text order, first occurrence after
+    the previous one."""
+    out, pos = [], 0
+    for name, cands in readings:
+        i = text.index(name, pos)
+        out.append(FakeSpan(i, i + len(name), name, name, list(cands)))
+        pos = i + len(name)
+    return out
+
+
+def resolve(text, readings, **kw):
+    spans = spans_of(text, readings)
+    r = Resolver(None, frozenset({"in"}), "en", frozenset({"and", "or"}), **kw)
+    return {s.text + "@" + str(s.start): best for s, (best, _, _) in zip(spans, r.resolve(spans, text))}
+
+
+# Two states and a capital that share names with towns.
+OREGON = [Cand("Oregon", "admin1", "US", 44.0, -120.5, 4_000_000, "US-OR", fcode="ADM1"),
+          Cand("Oregon", "city", "US", 42.0, -89.3, 3_700, "US-IL")]
+IDAHO = [Cand("Idaho", "admin1", "US", 44.5, -114.2, 1_800_000, "US-ID", fcode="ADM1")]
+PENNSYLVANIA = [Cand("Pennsylvania", "admin1", "US", 40.9, -77.8, 13_000_000, "US-PA", fcode="ADM1")]
+CALIFORNIA = [Cand("California", "admin1", "US", 37.2, -119.7, 39_000_000, "US-CA", fcode="ADM1"),
+              Cand("California", "city", "US", 38.3, -76.5, 13_000, "US-MD")]
+WASHINGTON = [Cand("Washington", "admin1", "US", 47.5, -120.5, 7_700_000, "US-WA", fcode="ADM1"),
+              Cand("Washington", "city", "US", 38.9, -77.04, 690_000, "US-DC", fcode="PPLC"),
+              Cand("Washington", "city", "US", 40.17, -80.25, 13_500, "US-PA", fcode="PPLC"),
+              Cand("Washington", "city", "US", 37.13, -113.5, 24_000, "US-UT", fcode="PPLC")]
+DC = [Cand("Washington", "city", "US", 38.9, -77.04, 690_000, "US-DC", match="abbrev", fcode="PPLC"),
+      Cand("District of Columbia", "admin1", "US", 38.92, -77.0, 690_000, "US-DC", match="abbrev")]
+
+
+def test_only_the_biggest_of_a_countrys_same_name_capitals_is_its_capital():
+    caps = true_capitals(WASHINGTON)
+    assert caps == {id(WASHINGTON[1])}
+
+
+def test_a_name_listed_among_states_is_a_state():
+    text = "Cases were confirmed in Washington, Pennsylvania and California last week."
+    m = resolve(text, [("Washington", WASHINGTON), ("Pennsylvania", PENNSYLVANIA), ("California", CALIFORNIA)])
+    assert m["Washington@24"].kind == "admin1"
+
+
+def test_a_state_after_a_comma_still_contains_a_town_when_no_list_follows():
+    text = "The fair opened in Washington, Pennsylvania, on Friday."
+    m = resolve(text, [("Washington", WASHINGTON), ("Pennsylvania", PENNSYLVANIA)])
+    assert m["Washington@19"].admin1 == "US-PA"
+
+
+def test_or_joins_a_list_too():
+    text = "Jobs moved away to states such as Oregon or Washington instead."
+    m = resolve(text, [("Oregon", OREGON), ("Washington", WASHINGTON)])
+    assert m["Washington@44"].kind == "admin1"
+
+
+def test_a_restated_city_after_a_comma_settles_it():
+    text = "Trips to Idaho, Oregon and Washington, D.C., were planned."
+    m = resolve(text, [("Idaho", IDAHO), ("Oregon", OREGON), ("Washington", WASHINGTON), ("D.C.", DC[:1])])
+    assert m["Washington@27"].admin1 == "US-DC"
