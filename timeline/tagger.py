@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from timeline.calendar import bounds, narrow
+from timeline.anchor import tense
 from timeline.candidates import alt, find_candidates, grammar
 from timeline.model import DateMention, TimeSpan
 from timeline.normalize import Context, Reading, read
@@ -165,19 +166,23 @@ def _mention(r: Reading, text: str, anchor: dt.date | None) -> DateMention:
 
 
 def infer_anchor(text: str, lang: str) -> dt.date | None:
-    """The latest full (day-precision, year written) date in the text, for articles without a date."""
+    """The latest full (day-precision, year written) date in the text, for articles without a date.
+
+    A date in a sentence that speaks of the future ("will open on 12 May 2018") is a plan, not the day
+    of writing: it counts only when the text has no other full date."""
     if not isinstance(text, str):
         raise TypeError(f"infer_anchor: text must be a str, not {type(text).__name__}")
     if not text:
         return None
     g = grammar(lang)
     ctx = Context(text, g, None)
-    best = None
+    reported, planned = [], []
     for c in find_candidates(text, lang):
         if c.kind not in _CALENDAR_KINDS:
             continue
         for r in read(c, ctx):
             if _FULL_DAY.match(r.value):
                 d = dt.date.fromisoformat(r.value[:10])
-                best = d if best is None or d > best else best
-    return best
+                future = tense(text, c.start, c.end, g.future_cue, g.past_cue) > 0
+                (planned if future else reported).append(d)
+    return max(reported or planned, default=None)
