@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from maps.focus import Located, at_city, move_to_focus
 from maps.lang_tables import tables
 from maps.model import Place, PlaceMention
 from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
@@ -52,14 +53,16 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     spans = merge_spans([s for s in rec.find(text) if keep(s, rec)], find_uncased(text, rec.ix))
     resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang, rec.t.list_words)
     results = resolver.resolve(spans, text)
-    mentions = []
+    mentions, located = [], []
     for s, (best, conf, ranked) in zip(spans, results):
         m = _mention(s, best, conf, ranked)
         if m is not None:
             mentions.append(m)
+            located.append(Located(m, getattr(best, "admin1", None)))
     by_start = {s.start: s for s in spans}
     _landmarks_at_following_city(text, mentions, by_start)
-    _place_landmarks(mentions, spans_by_start=by_start)
+    focus = move_to_focus(located, lambda it: _may_be_local(by_start.get(it.mention.start), text, rec.t))
+    _place_landmarks(mentions, spans_by_start=by_start, focus=focus.mention if focus else None)
     return _merge_parenthesised(text, _non_overlapping(mentions))
 
 
@@ -180,21 +183,30 @@ def _landmarks_at_following_city(text, mentions, spans_by_start) -> None:
         a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + p.name]
 
 
-def _place_landmarks(mentions, spans_by_start) -> None:
-    """Unresolved buildings (Gedung KPK, Istana Negara) are placed at the nearest city the article
-    names - a reader wants them on the map, at their city."""
+def _may_be_local(s: Span | None, text: str, t) -> bool:
+    """Could this name be a local feature (a street, a shop, a park) rather than a town? Not when a
+    head made it a town or county, a dateline wrote it or a word such as "in" or "to" introduces it."""
+    if s is None or "dateline" in s.cues:
+        return False
+    before = text[max(0, s.start - 40):s.start].split()
+    if before and before[-1].lower() in t.town_preps:
+        return False
+    return s.head_kind is None or s.head_kind in LANDMARK_KINDS
+
+
+def _place_landmarks(mentions, spans_by_start, focus=None) -> None:
+    """Unresolved buildings and streets (Gedung KPK, Elm Street) are placed at the city the article is
+    about, or else at the nearest city it names - a reader wants them on the map, at their city."""
     cities = [m for m in mentions if m.place is not None and m.place.kind in ("city", "admin2")]
-    if not cities:
+    if not cities and focus is None:
         return
     for m in mentions:
         s = spans_by_start.get(m.start)
         if m.place is not None or s is None or s.head_kind not in LANDMARK_KINDS:
             continue
-        near = min(cities, key=lambda c: abs(c.start - m.start))
-        p = near.place
-        m.place = Place(name=m.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
-                        source=p.source, confidence=0.3)
-        m.notes.append("located at " + p.name)
+        near = focus if focus is not None else min(cities, key=lambda c: abs(c.start - m.start))
+        m.place = at_city(m.text, near.place, 0.3)
+        m.notes.append("located at " + near.place.name)
 
 
 def _merge_parenthesised(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -34,6 +34,8 @@ class LangTables:
     containment_words: frozenset = frozenset()       # "Marawi di Mindanao", "Dublin in Ohio"
     list_words: frozenset = frozenset()              # "Ohio and Texas", "Jawa atau Bali": names listed together
     place_preps: frozenset = frozenset()             # words before a name that say "place"
+    town_preps: frozenset = frozenset()              # words before a name that say "a town", not a shop or a
+                                                     # street ("in Springfield", not "at Maple")
     person_titles: frozenset = frozenset()
     person_after: frozenset = frozenset()
     person_before: frozenset = frozenset()
@@ -93,6 +95,7 @@ def tables(lang: str) -> LangTables:
         containment_words=frozenset(w.lower() for w in own.get("containment_words", [])),
         list_words=frozenset(w.lower() for w in own.get("list_words", [])),
         place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
+        town_preps=frozenset(w.lower() for w in own.get("town_preps", [])),
         person_titles=merged("person_titles", True),
         person_after=frozenset(w.lower() for w in own.get("person_after", [])),
         person_before=frozenset(w.lower() for w in own.get("person_before", [])),

@@ -132,3 +132,19 @@ def test_a_street_sits_at_the_city_of_the_article_not_at_its_namesake():
 def test_odd_language_codes_fall_back_without_error(lang):
     ms = find_places("Banjir melanda Jakarta dan Bandung.", lang)
     assert [m.text for m in ms] == ["Jakarta", "Bandung"]
+
+
+SACRAMENTO_STORY = ("Sacramento firefighters worked through the night. The blaze began behind a diner {prep} Glenrock "
+                    "and spread toward Elk Grove, while crews from Davis and Roseville helped. Sacramento officials "
+                    "said California would pay, as Denver did after its own fire. Maple Street stayed closed.")
+
+
+def test_a_small_far_namesake_in_a_local_story_sits_at_the_story_city():
+    m = by_text(SACRAMENTO_STORY.format(prep="at"), "en")
+    assert km(m["Glenrock"].place, 38.58, -121.49) < 30      # not the town in Wyoming
+    assert km(m["Maple Street"].place, 38.58, -121.49) < 30  # the story's city, not Denver named just before
+
+
+def test_a_name_introduced_as_a_town_stays_a_town():
+    m = by_text(SACRAMENTO_STORY.format(prep="in"), "en")
+    assert km(m["Glenrock"].place, 42.86, -105.87) < 30
