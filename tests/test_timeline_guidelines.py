@@ -61,3 +61,20 @@ def test_same_period_last_year_is_the_month_under_discussion():
     assert mention(text, "en", "the same month a year ago").span.value == "2016-06"
     text = "Profit rose in the third quarter, up from the same period last year."
     assert mention(text, "en", "the same period last year").span.value == "2016-Q3"
+
+
+def test_nearest_tense_cue_before_the_date_decides():
+    """The tense word nearest before a date governs it: "will ... announced Monday" is last Monday."""
+    text = "The unions will challenge the rules, announced Monday by the ministry."
+    assert mention(text, "en", "Monday").span.value == "2017-08-07"
+    text = "The unions challenged the rules, which will take effect Monday across the country."
+    assert mention(text, "en", "Monday").span.value == "2017-08-14"
+
+
+def test_a_word_that_only_looks_past_does_not_outrank_a_tense_word():
+    """"-ed" words ("unspecified", "United") are weak past cues: a listed tense word wins over them."""
+    autumn = dt.date(2017, 11, 20)
+    text = "Payment will reach holders on an unspecified date in January."
+    assert mention(text, "en", "January", autumn).span.value == "2018-01"
+    text = "The father would be flying to the United States Thursday with his wife."
+    assert mention(text, "en", "Thursday").span.value == "2017-08-10"

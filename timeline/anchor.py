@@ -28,10 +28,18 @@ def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.
     if reach:  # only the words just before: "will meet on Friday", not "said Friday it would ..."
         lo, hi = max(lo, start - reach), end
     left, right = text[lo:start], text[end:hi]
-    if future_cue.search(left) or future_cue.search(right):
-        return 1
-    if past_cue.search(left) or past_cue.search(right):
-        return -1
+    for strong in (True, False):
+        # a listed cue outranks a word that only looks past ("-ed": "unspecified", "planned"); among cues of
+        # the same strength the nearest one before the expression governs it ("would appeal the decision,
+        # announced Wednesday"); only when none stands before it do the words after it count
+        fut = [m.end() for m in future_cue.finditer(left)] if strong else []
+        past = [m.end() for m in past_cue.finditer(left) if (m.groupdict().get("weak") is None) == strong]
+        if fut or past:
+            return 1 if (fut[-1] if fut else -1) >= (past[-1] if past else -1) else -1
+        f = future_cue.search(right) if strong else None
+        p = next((m for m in past_cue.finditer(right) if (m.groupdict().get("weak") is None) == strong), None)
+        if f or p:   # after it, a future cue wins ("... on Saturday and were planning to ...")
+            return 1 if f else -1
     return 0
 
 

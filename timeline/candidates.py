@@ -220,7 +220,7 @@ def grammar(lang: str) -> Grammar:
     weak_cue = re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(t.weak_name_cues)})(?:\s+(?:{articles}))?[\s-]+$", re.I)
     future_cue = re.compile(rf"{B}(?:{alt(x('future_cues'))}){E}", re.I)
     suffixes = alt(x("past_cue_suffixes"))
-    past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|\w{{3,}}(?:{suffixes})){E}", re.I)
+    past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|(?-i:(?P<weak>[^\W\d_A-Z]\w{{2,}}(?:{suffixes})))){E}", re.I)
     trigger = re.compile(_trigger(t), re.IGNORECASE)
     trigger_lower = re.compile(_trigger(t))
     signal_tense = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signal_tense'))})\s+(?:(?:{articles})\s+)?$", re.I)
