@@ -51,7 +51,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     if rec is None:
         return []
     spans = merge_spans([s for s in rec.find(text) if keep(s, rec)], find_uncased(text, rec.ix))
-    resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang, rec.t.list_words)
+    resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang, rec.t.list_words,
+                        rec.t.kind_words_after)
     results = resolver.resolve(spans, text)
     mentions, located = [], []
     for s, (best, conf, ranked) in zip(spans, results):

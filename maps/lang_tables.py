@@ -33,6 +33,8 @@ class LangTables:
     name_particles: frozenset = frozenset()          # "al", "bin": what follows is part of a person's name
     containment_words: frozenset = frozenset()       # "Marawi di Mindanao", "Dublin in Ohio"
     list_words: frozenset = frozenset()              # "Ohio and Texas", "Jawa atau Bali": names listed together
+    kind_words_after: dict = field(default_factory=dict)  # "Washington state", "Quebec province": lower-case
+                                                          # word after a name -> the kind of place it means
     place_preps: frozenset = frozenset()             # words before a name that say "place"
     town_preps: frozenset = frozenset()              # words before a name that say "a town", not a shop or a
                                                      # street ("in Springfield", not "at Maple")
@@ -94,6 +96,7 @@ def tables(lang: str) -> LangTables:
         name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),
         containment_words=frozenset(w.lower() for w in own.get("containment_words", [])),
         list_words=frozenset(w.lower() for w in own.get("list_words", [])),
+        kind_words_after=dict(own.get("kind_words_after", {})),
         place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
         town_preps=frozenset(w.lower() for w in own.get("town_preps", [])),
         person_titles=merged("person_titles", True),

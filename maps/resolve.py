@@ -11,6 +11,7 @@ The score margin becomes the confidence; the runner-ups are kept.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -43,6 +44,9 @@ HEAD_COMPATIBLE = {
 }
 LIST_WEIGHT = 2.0   # "Ohio, Washington and Texas": a name listed among provinces is a province
 LISTED_KINDS = frozenset({"admin1", "country"})
+KIND_WORD_WEIGHT = 2.0   # "Washington state", "Quebec province": the text says which kind
+DATELINE_CITY = 1.5      # "WASHINGTON (AP) -": a dateline names a city
+KIND_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
 
@@ -132,11 +136,12 @@ class Resolver:
     """Ranks candidates of all spans of one article together."""
 
     def __init__(self, lang_country: str | None = None, containment_words=frozenset(), lang: str = "en",
-                 list_words=frozenset()):
+                 list_words=frozenset(), kind_words_after=None):
         self.lang_country = lang_country
         self.lang = lang
         self.containment_words = frozenset(containment_words)
         self.list_words = frozenset(list_words)
+        self.kind_words_after = dict(kind_words_after or {})
 
     def resolve(self, spans: list, text: str) -> list[tuple]:
         """For each span: (best candidate or None, confidence, ranked [(score, cand)])."""
@@ -160,6 +165,8 @@ class Resolver:
         ranked = []
         own_word = None
         capitals = true_capitals(cands)
+        said = self._kind_said(span, text)
+        dateline = "dateline" in getattr(span, "cues", ())
         for c in cands:
             s = base_score(c, span.head_kind, capitals)
             if getattr(c, "match", "") in ("exonym", "alt") and getattr(c, "kind", "") == "country":
@@ -171,6 +178,10 @@ class Resolver:
             kind = getattr(c, "kind", "city")
             if self.lang_country and cc == self.lang_country:
                 s += 0.8
+            if said and kind == said:
+                s += KIND_WORD_WEIGHT
+            if dateline and kind == "city":
+                s += DATELINE_CITY
             if container is not None:
                 s += max((_contains(k, c) for k in container.candidates[:8]), default=0.0)
             if kind == "admin1" and span.head_kind != "admin1" and any(
@@ -178,12 +189,20 @@ class Resolver:
                     and (getattr(o, "population", 0) or 0) >= 100_000 for o in cands):
                 s -= CITY_OVER_PROVINCE    # "Jakarta", "Dar es Salaam": the city, unless the text says province
             if ctx is not None:
-                s += self._context_bonus(c, cc, kind, ctx, i)
+                s += self._context_bonus(c, cc, kind, ctx, i, peers_count=not (
+                    kind == "admin1" and any(id(o) in capitals and o.country == cc for o in cands)))
                 if kind in LISTED_KINDS:
                     s += self._list_bonus(c, kind, ctx, i)
             ranked.append((s, c))
         ranked.sort(key=lambda x: -x[0])
         return ranked
+
+    def _kind_said(self, span, text) -> str | None:
+        """The kind a lower-case word right after the name says ("Washington state" -> admin1)."""
+        if not self.kind_words_after:
+            return None
+        m = KIND_WORD_RE.match(text, span.end)
+        return self.kind_words_after.get(m.group(1)) if m else None
 
     def _list_gap(self, gap: str) -> bool:
         """Does the text between two names join them in a list (", ", " and ", ", or ")?"""
@@ -255,7 +274,11 @@ class Resolver:
         return {"entries": entries, "names": [_norm(s.lookup) for s in spans], "best": best}
 
     @staticmethod
-    def _context_bonus(c, cc, kind, ctx, i) -> float:
+    def _context_bonus(c, cc, kind, ctx, i, peers_count: bool = True) -> float:
+        """What the article's other names say for this reading. ``peers_count``: may other provinces
+        named anywhere in the article vouch for a province reading? Not against a same-name national
+        capital ("Washington" in a story that also names Texas is still the capital, unless listed
+        with it or called a state)."""
         me = ctx["names"][i]
         a1 = getattr(c, "admin1", None)
         country_support = admin1_support = near = peers = 0.0
@@ -280,7 +303,7 @@ class Resolver:
             b += min(2.0, 0.8 + 0.4 * country_support)
         if admin1_support > 0.25:
             b += min(2.5, 1.5 * admin1_support)
-        if peers >= 1.5:
+        if peers >= 1.5 and peers_count:
             b += min(1.5, 0.5 * peers)
         return b + near
 

@@ -90,3 +90,32 @@ def test_a_restated_city_after_a_comma_settles_it():
     text = "Trips to Idaho, Oregon and Washington, D.C., were planned."
     m = resolve(text, [("Idaho", IDAHO), ("Oregon", OREGON), ("Washington", WASHINGTON), ("D.C.", DC[:1])])
     assert m["Washington@27"].admin1 == "US-DC"
+
+
+TEXAS = [Cand("Texas", "admin1", "US", 31.2, -99.2, 29_000_000, "US-TX", fcode="ADM1")]
+OHIO = [Cand("Ohio", "admin1", "US", 40.3, -82.8, 11_700_000, "US-OH", fcode="ADM1")]
+QUEBEC = [Cand("Quebec", "admin1", "CA", 52.0, -72.0, 8_500_000, "CA-QC", fcode="ADM1"),
+          Cand("Québec", "city", "CA", 46.81, -71.21, 530_000, "CA-QC")]
+KIND_WORDS = {"state": "admin1", "province": "admin1", "city": "city"}
+
+
+def test_a_lower_case_kind_word_after_the_name_says_which_reading():
+    text = "A cow from a Washington state farm tested positive."
+    m = resolve(text, [("Washington", WASHINGTON)], kind_words_after=KIND_WORDS)
+    assert m["Washington@13"].kind == "admin1"
+    m = resolve(text.replace("state", "dairy"), [("Washington", WASHINGTON)], kind_words_after=KIND_WORDS)
+    assert m["Washington@13"].kind == "city"
+
+
+def test_a_dateline_names_a_city():
+    text = "QUEBEC (CP) - Hospitals reported fewer cases on Monday."
+    spans = spans_of(text, [("QUEBEC", QUEBEC)])
+    assert Resolver().resolve(spans, text)[0][0].kind == "admin1"
+    spans[0].cues.add("dateline")
+    assert Resolver().resolve(spans, text)[0][0].kind == "city"
+
+
+def test_provinces_named_elsewhere_do_not_outvote_a_same_name_capital():
+    text = "Officials in Washington said Texas, Ohio and Oregon would get aid."
+    m = resolve(text, [("Washington", WASHINGTON), ("Texas", TEXAS), ("Ohio", OHIO), ("Oregon", OREGON)])
+    assert m["Washington@13"].admin1 == "US-DC"
