@@ -78,3 +78,29 @@ def test_a_word_that_only_looks_past_does_not_outrank_a_tense_word():
     assert mention(text, "en", "January", autumn).span.value == "2018-01"
     text = "The father would be flying to the United States Thursday with his wife."
     assert mention(text, "en", "Thursday").span.value == "2017-08-10"
+
+
+def test_the_year_alone_is_the_current_year_unless_a_date_closes_it():
+    """"for the year" is the anchor's year; "the year ended March 31" is a twelve-month stretch (DURATION);
+    "the year of the flood" names a year by an event and is left alone."""
+    m = mention("The chain expects a loss for the year, its chief said.", "en", "the year")
+    assert (m.span.value, m.span.type) == ("2017", "DATE")
+    m = mention("Revenue was flat in the year ended March 31 at the mill.", "en", "the year")
+    assert (m.span.value, m.span.type) == ("P1Y", "DURATION")
+    assert "the year" not in [x.text for x in find_dates("It was the year of the flood in the delta.", "en", ANCHOR)]
+    text = "Costs fell to $3 billion in 2016, down from the year previous."
+    assert mention(text, "en", "the year previous").span.value == "2015"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Flooding closed the pass in March nineteen eighty-two for weeks.", "March nineteen eighty-two", "1982-03"),
+    ("Prices peaked in the summer of nineteen seventy-nine, he recalled.", "summer of nineteen seventy-nine", "1979-SU"),
+    ("The plan aimed to halve the debt by the year two thousand and five.", "by the year two thousand and five", "2005"),
+])
+def test_spelled_years_with_a_month_season_or_year_word(text, expr, value):
+    """Transcripts spell years out; the month or season before one belongs to it."""
+    assert mention(text, "en", expr).span.value == value
+
+
+def test_a_spelled_thousand_without_a_year_word_is_a_number():
+    assert find_dates("Some two thousand people marched to the square.", "en", ANCHOR) == []

@@ -33,6 +33,15 @@ def _not_year(code: str) -> tuple[re.Pattern, re.Pattern]:
     before = re.compile(rf"(?:us\$|\$|€|£|¥|#|{alt(table.not_year_before)})\s*$", re.I)
     return after, before
 
+@lru_cache(maxsize=None)
+def _closer(code: str) -> tuple[re.Pattern, re.Pattern]:
+    """Words after a period phrase that close it on a date ("the year ended ...", `period_closers`) and
+    words after it that make it no date at all ("the year of ...", `period_blockers`)."""
+    t = load_language(code)
+    return (re.compile(rf"\s+(?:{alt(t.get('period_closers'))})\b", re.I),
+            re.compile(rf"\s+(?:{alt(t.get('period_blockers'))})\b", re.I))
+
+
 _NAME_BEFORE = re.compile(r"[^\s.!?\"'“(:;\n]\s+[A-Z][\w'’]*\s+$")
 
 
@@ -364,14 +373,25 @@ def h_spelled_year(c: Candidate, ctx: Context) -> list[Reading]:
     """"nineteen ninety-six" (broadcast transcripts write years out)."""
     f = c.fields
     t = ctx.g.table
-    century = _lookup(t.get("spelled_centuries", {}), f["syc"])
-    tens = _lookup(t.get("spelled_tens", {}), f["syt"])
     ones = _lookup(t.get("spelled_ones", {}), f["syo"]) if "syo" in f else 0
-    if century is None or tens is None or (ones and tens % 10):
-        return []
-    if f["syt"].lower() == "oh" and not ones:
-        return []
-    return [Reading(c.start, c.end, f"{century * 100 + tens + ones:04d}", "DATE", "year")]
+    if "sym" in f:   # "the year two thousand and five"
+        year = _lookup(t.get("spelled_millennia", {}), f["sym"]) + (ones or 0)
+    else:
+        century = _lookup(t.get("spelled_centuries", {}), f["syc"])
+        tens = _lookup(t.get("spelled_tens", {}), f["syt"])
+        if century is None or tens is None or (ones and tens % 10):
+            return []
+        if f["syt"].lower() == "oh" and not ones:
+            return []
+        year = century * 100 + tens + ones
+    if "mon" in f:   # "January nineteen ninety-seven", as transcripts write "January 1997"
+        month = _lookup(t.months, f["mon"])
+        if month is None or not _name_ok(f["mon"], c, ctx, alone=False):
+            return []
+        return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
+    if "season" in f:   # "the winter of nineteen ninety-four"
+        return [Reading(c.start, c.end, f"{year:04d}-{_lookup(t.get('seasons', {}), f['season'])}", "DATE", "season")]
+    return [Reading(c.start, c.end, f"{year:04d}", "DATE", "year")]
 
 
 def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
@@ -697,6 +717,12 @@ def h_phrase(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         return []
     unit, shift, qualifier = _lookup(ctx.g.table.get("period_phrases", {}), c.fields["phrase"])
+    closer, blocker = _closer(ctx.g.table.code)
+    if blocker.match(ctx.text, c.end):
+        return []   # "the year of the flood" names a year by an event, not the current one
+    if qualifier is None and unit in DURATION_UNIT and closer.match(ctx.text, c.end):
+        # "the year ended March 31": a twelve-month stretch closed by a date, not the calendar year (TimeML)
+        return [Reading(c.start, c.end, f"P1{DURATION_UNIT[unit]}", "DURATION", None)]
     if unit == "WE":
         value = weekend_value(ctx.anchor, shift, _direction(c, ctx))
     else:
