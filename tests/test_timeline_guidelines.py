@@ -104,3 +104,25 @@ def test_spelled_years_with_a_month_season_or_year_word(text, expr, value):
 
 def test_a_spelled_thousand_without_a_year_word_is_a_number():
     assert find_dates("Some two thousand people marched to the square.", "en", ANCHOR) == []
+
+
+@pytest.mark.parametrize("text,lang,expr,value", [
+    ("Output will rise in the first quarter of next year.", "en", "first quarter of next year", "2018-Q1"),
+    ("Margins shrank in the last half of 2015.", "en", "last half of 2015", "2015-H2"),
+    ("Sales may slow in the first two quarters of 2016.", "en", "first two quarters of 2016", "2016-H1"),
+    ("Laba naik pada kuartal pertama tahun depan.", "id", "kuartal pertama tahun depan", "2018-Q1"),
+    ("Ekspor turun pada semester kedua tahun lalu.", "id", "semester kedua tahun lalu", "2016-H2"),
+])
+def test_quarters_and_halves_of_a_named_or_relative_year(text, lang, expr, value):
+    """TIMEX3 writes halves as H1/H2 ("the last half", "the first two quarters"); a year named relative to
+    the anchor ("of next year", "tahun lalu") belongs to the quarter or half before it."""
+    assert mention(text, lang, expr).span.value == value
+
+
+def test_a_half_of_something_else_is_no_half_year():
+    """"the first half of the match" is no date; "the last half of the '80s" is the decade's end."""
+    assert find_dates("He scored twice in the first half of the match.", "en", ANCHOR) == []
+    m = mention("The plant closed in the latter half of the 1990s.", "en", "the latter half of the 1990s")
+    assert (m.span.value, m.span.qualifier) == ("199", "end")
+    m = mention("The firm lost $2 million in the third quarter of $40 million sales.", "en", "third quarter")
+    assert m.span.value == "2017-Q3"

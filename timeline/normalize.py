@@ -506,24 +506,38 @@ def h_quarter(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     t = ctx.g.table
     ords = t.get("ordinals", {})
-    word = (f.get("qw") or f.get("qw2") or "").lower()
+    word = re.sub(r"\s+", " ", (f.get("qw") or f.get("qw2") or "").lower())
     half = word in {w.lower() for w in t.get("half_words")} or "hn" in f
     if "qn" in f:
         n = int(f["qn"])
     elif "hn" in f:
         n = int(f["hn"])
     else:
-        n = _lookup(ords, f.get("qord") or f.get("qord2"))
+        word = f.get("qord") or f.get("qord2")
+        n = _lookup(t.get("half_ordinals", {}), word) if half else None   # "the last half" is the second
+        n = n if n is not None else _lookup(ords, word)
     if n is None or n > (2 if half else 4):
         return []
     year = _year(c, ctx)
-    if year is None:
-        if ctx.anchor is None:
+    if year is None and ("unit" in f or "unit2" in f):   # "the second half of this year", "kuartal I tahun depan"
+        shift = _shift(c, ctx)
+        if ctx.anchor is None or shift is None or _lookup(t.units, f.get("unit") or f["unit2"]) != "Y":
             return []
+        year = ctx.anchor.year + shift
+    if year is None:
+        if ctx.anchor is None or _of_something(c, ctx):
+            return []   # "the last half of the '80s", "the first half of the match": not a half-year
         current = (ctx.anchor.month - 1) // (6 if half else 3) + 1
         year = ctx.anchor.year if n <= current else ctx.anchor.year - 1
     value = f"{year:04d}-{'H' if half else 'Q'}{n}"
     return [Reading(c.start, c.end, value, "DATE", "half" if half else "quarter")]
+
+
+def _of_something(c: Candidate, ctx: Context) -> bool:
+    """A part followed by "of" and a word (the table's pertain words) that did not take a year belongs to
+    something else ("of the '80s"); "the third quarter of $2 million" is still the quarter."""
+    m = re.match(r"\s+(\w+)\s+[^\W\d]", ctx.text[c.end:c.end + 16])
+    return bool(m) and m.group(1).lower() in {w.lower() for w in ctx.g.table.pertain}
 
 
 def _month_under_discussion(c: Candidate, ctx: Context) -> str | None:
