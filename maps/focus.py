@@ -37,7 +37,8 @@ class Located:
 def focus_city(items: list[Located]) -> Located | None:
     """The city the article centres on: the one with most distinct names of the article around it,
     its province named, and named itself more than once; None when no city stands out."""
-    places = [it for it in items if it.mention.place is not None and not it.mention.demonym]
+    places = [it for it in items if it.mention.place is not None and not it.mention.demonym
+              and not any(n.startswith("located at") for n in it.mention.notes)]   # echoes of a city
     distinct: dict[str, Located] = {}
     counts: dict[str, int] = {}
     for it in places:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from maps.focus import Located, at_city, move_to_focus
+from maps.focus import BROAD_KINDS, Located, at_city, move_to_focus
 from maps.lang_tables import tables
 from maps.model import Place, PlaceMention
 from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
@@ -62,6 +62,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             located.append(Located(m, getattr(best, "admin1", None)))
     by_start = {s.start: s for s in spans}
     _landmarks_at_following_city(text, mentions, by_start)
+    _organisations_at_following_city(text, mentions, by_start, rec.t.located_in_words)
     focus = move_to_focus(located, lambda it: _may_be_local(by_start.get(it.mention.start), text, rec.t))
     _place_landmarks(mentions, spans_by_start=by_start, focus=focus.mention if focus else None)
     return _merge_parenthesised(text, _non_overlapping(mentions))
@@ -193,6 +194,33 @@ def _may_be_local(s: Span | None, text: str, t) -> bool:
     if before and before[-1].lower() in t.town_preps:
         return False
     return s.head_kind is None or s.head_kind in LANDMARK_KINDS
+
+
+ORG_TAIL = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.&+-]*)*(?:\s*,\s*|\s+(\w+)\s+)")
+ORG_CUES = frozenset({"org", "org_acronym", "in_name", "possessive"})
+
+
+def _organisations_at_following_city(text, mentions, spans_by_start, located_in_words) -> None:
+    """'Loyola University in Los Angeles', "Eva's Village in Paterson", 'Mercy Hospital, Springfield': an
+    organisation or building named after a person or a far place sits at the city named right after
+    it, not at the town its name happens to contain."""
+    for a, b in zip(mentions, mentions[1:]):
+        s = spans_by_start.get(a.start)
+        if s is None or b.place is None or b.place.kind not in ("city", "admin2", "admin3"):
+            continue
+        if a.place is not None and a.place.kind in BROAD_KINDS:
+            continue    # "Texas Southern University in Houston": a state or country keeps its reading
+        org_like = bool(ORG_CUES & s.cues) or (s.head and s.lookup != s.text and s.head_kind != "region")
+        if not org_like:
+            continue
+        m = ORG_TAIL.fullmatch(text, a.end, b.start)
+        if m is None or (m.group(1) is not None and m.group(1).lower() not in located_in_words):
+            continue
+        if m.group(1) is None and not text[a.end:b.start].strip(" ,'’s"):
+            continue    # "Springfield, Dayton": a comma alone after a bare name is a list or containment
+        a.place = at_city(a.text, b.place, 0.8 * b.place.confidence)
+        a.demonym = False
+        a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + b.place.name]
 
 
 def _place_landmarks(mentions, spans_by_start, focus=None) -> None:

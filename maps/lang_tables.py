@@ -32,6 +32,7 @@ class LangTables:
     connectors: frozenset = frozenset()              # lower-case words allowed inside a name
     name_particles: frozenset = frozenset()          # "al", "bin": what follows is part of a person's name
     containment_words: frozenset = frozenset()       # "Marawi di Mindanao", "Dublin in Ohio"
+    located_in_words: frozenset = frozenset()        # "Loyola University in Los Angeles": the building's city
     list_words: frozenset = frozenset()              # "Ohio and Texas", "Jawa atau Bali": names listed together
     kind_words_after: dict = field(default_factory=dict)  # "Washington state", "Quebec province": lower-case
                                                           # word after a name -> the kind of place it means
@@ -96,6 +97,7 @@ def tables(lang: str) -> LangTables:
         name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),
         containment_words=frozenset(w.lower() for w in own.get("containment_words", [])),
         list_words=frozenset(w.lower() for w in own.get("list_words", [])),
+        located_in_words=frozenset(w.lower() for w in own.get("located_in_words", [])),
         kind_words_after=dict(own.get("kind_words_after", {})),
         place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
         town_preps=frozenset(w.lower() for w in own.get("town_preps", [])),

@@ -148,3 +148,10 @@ def test_a_small_far_namesake_in_a_local_story_sits_at_the_story_city():
 def test_a_name_introduced_as_a_town_stays_a_town():
     m = by_text(SACRAMENTO_STORY.format(prep="in"), "en")
     assert km(m["Glenrock"].place, 42.86, -105.87) < 30
+
+
+def test_an_organisation_named_after_a_town_sits_at_the_city_named_after_it():
+    m = by_text("She studied at Carrollton University in Denver before moving to Boise.", "en")
+    assert m["Carrollton"].place.kind == "landmark" and km(m["Carrollton"].place, 39.74, -104.99) < 30
+    m = by_text("Her brother taught at Texas Lutheran University in Seguin for years.", "en")
+    assert m["Texas"].place.kind == "admin1"       # a state inside the name keeps its own reading
