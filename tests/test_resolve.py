@@ -119,3 +119,11 @@ def test_provinces_named_elsewhere_do_not_outvote_a_same_name_capital():
     text = "Officials in Washington said Texas, Ohio and Oregon would get aid."
     m = resolve(text, [("Washington", WASHINGTON), ("Texas", TEXAS), ("Ohio", OHIO), ("Oregon", OREGON)])
     assert m["Washington@13"].admin1 == "US-DC"
+
+
+def test_a_province_without_a_population_is_sized_by_its_country():
+    from maps.resolve import imputed_population
+    assert imputed_population("admin1", "BB") < 50_000          # a parish of Barbados
+    assert imputed_population("admin1", "US") == 1_000_000
+    assert imputed_population("admin1", None) == 1_000_000
+    assert imputed_population("city", "BB") == 0
