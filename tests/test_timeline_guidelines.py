@@ -126,3 +126,21 @@ def test_a_half_of_something_else_is_no_half_year():
     assert (m.span.value, m.span.qualifier) == ("199", "end")
     m = mention("The firm lost $2 million in the third quarter of $40 million sales.", "en", "third quarter")
     assert m.span.value == "2017-Q3"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Traders sold heavily in the morning, then bought.", "the morning", "2017-08-09TMO"),
+    ("Shares were flat at mid-afternoon yesterday in Tokyo.", "mid-afternoon yesterday", "2017-08-08TAF"),
+    ("The crew met on Aug. 2 and left in the evening.", "the evening", "2017-08-02TEV"),
+    ("The ferry left at 8 in the evening from the pier.", "at 8 in the evening", "2017-08-09T20:00"),
+    ("The ferry left at 6 in the morning from the pier.", "at 6 in the morning", "2017-08-09T06:00"),
+])
+def test_a_part_of_the_day_alone_is_a_time_of_the_day_in_view(text, expr, value):
+    """TIMEX3 marks a bare part of the day ("the morning") as a TIME on the day the text speaks of."""
+    m = mention(text, "en", expr)
+    assert (m.span.value, m.span.type) == (value, "TIME")
+
+
+def test_the_night_of_a_date_is_that_date():
+    found = [(m.text, m.span.value) for m in find_dates("He was seen on the night of Aug. 2 near the dock.", "en", ANCHOR)]
+    assert found == [("Aug. 2", "2017-08-02")]

@@ -135,6 +135,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("ago", rf"{B}{num}\s+{unit}\s+(?P<ago>{alt(t.ago_post)}){E}"),
         ("ago", rf"{B}(?P<one>{alt(t.unit_one)})\s+(?P<ago>{alt(t.ago_post)}){E}"),
         ("deictic_pod", rf"{B}(?P<dpod>{alt(t.deictic_pod)}){E}"),
+        ("pod_alone", rf"{B}(?P<podpre>{alt(x('pod_alone_pre'))})(?:\s+|\s*-\s*){pod}(?:\s+(?P<deictic>{alt(t.deictic_days)}))?{E}"),
         ("anaphoric", rf"{B}(?P<anad>{alt(x('anaphoric_day'))}){E}"),
         ("anaphoric", rf"{B}(?P<anay>{alt(x('anaphoric_year'))}){E}"),
         ("phrase", rf"{B}(?P<phrase>{alt(x('period_phrases'))}){E}"),
@@ -154,6 +155,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
         ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
         ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
+        ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|1[0-2])\s+(?:{alt(x('clock_pod_joiners'))})\s+{pod}(?!\w)"),
         ("clock_word", rf"{B}(?:{clock_pre}\s*)?(?P<cword>{alt(x('clock_words'))}){E}"),
         ("ref", rf"{B}(?P<present>{alt(x('present_ref') + sorted(t.present_words))}){E}"),
         ("ref", rf"{B}(?P<past>{alt(x('past_ref'))}){E}"),
@@ -180,7 +182,7 @@ def _trigger(t: LangTable) -> str:
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt((x('date_markers') or {}).get('month', []))})"
-              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}")
+              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}|\d\s+(?:{alt(x('clock_pod_joiners'))}){E}")
     return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"
 
 

@@ -441,6 +441,25 @@ def h_deictic_pod(c: Candidate, ctx: Context) -> list[Reading]:
     return [Reading(c.start, c.end, f"{d.isoformat()}T{pod}", "TIME", "hour")]
 
 
+def h_pod_alone(c: Candidate, ctx: Context) -> list[Reading]:
+    """"the morning", "mid-afternoon (yesterday)": a part of the day the text speaks of (the last day named,
+    else the anchor), or of the deictic day written after it."""
+    t = ctx.g.table
+    if ctx.anchor is None or not t.get("part_of_day_in_value", True):
+        return []
+    m = re.match(r"\s+(\w+)", ctx.text[c.end:c.end + 12])
+    if "deictic" not in c.fields and m and m.group(1).lower() in {w.lower() for w in t.pertain + t.get("articles")}:
+        return []   # "the night of Oct. 23", "the night the plane fell": that date or event, not the day in view
+    if "deictic" in c.fields:
+        n = _lookup(t.deictic_days, c.fields["deictic"])
+        if n is None:
+            return []
+        day = (ctx.anchor + dt.timedelta(days=n)).isoformat()
+    else:
+        day = ctx.last_day or ctx.anchor.isoformat()
+    return [Reading(c.start, c.end, f"{day}T{_lookup(t.get('pods', {}), c.fields['pod'])}", "TIME", "hour")]
+
+
 def _shift(c: Candidate, ctx: Context):
     t = ctx.g.table
     if "shift_pre" in c.fields:
@@ -794,7 +813,7 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
 HANDLERS = {
     "wd_numeric": h_numeric, "numeric": h_numeric, "iso": h_iso, "wd_date": h_date, "date": h_date,
     "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "spelled_year": h_spelled_year, "wd": h_wd,
-    "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "rel_unit": h_rel_unit, "rel_phrase": h_rel_phrase, "ago": h_ago,
+    "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "pod_alone": h_pod_alone, "rel_unit": h_rel_unit, "rel_phrase": h_rel_phrase, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
     "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock, "clock_word": h_clock,
     "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday, "marked": h_marked,
