@@ -187,12 +187,13 @@ def _landmarks_at_following_city(text, mentions, spans_by_start) -> None:
 
 def _may_be_local(s: Span | None, text: str, t) -> bool:
     """Could this name be a local feature (a street, a shop, a park) rather than a town? Not when a
-    head made it a town or county, a dateline wrote it or a word such as "in" or "to" introduces it."""
+    head made it a town or county, a dateline wrote it or a word such as "in" or "to" introduces it
+    (unless it is a possessive, which names a business or a person's land)."""
     if s is None or "dateline" in s.cues:
         return False
     before = text[max(0, s.start - 40):s.start].split()
-    if before and before[-1].lower() in t.town_preps:
-        return False
+    if before and before[-1].lower() in t.town_preps and "possessive" not in s.cues:
+        return False    # "from Glenrock" is a town; "from Wilson's farm" a business
     return s.head_kind is None or s.head_kind in LANDMARK_KINDS
 
 

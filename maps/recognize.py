@@ -506,8 +506,9 @@ class Recognizer:
         t = toks[idx[0]].text
         if (t,) in self._pre or t in self.t.person_titles:
             return True
-        if len(idx) > 1 and self.lookup(t + " " + toks[idx[1]].text):
-            return True
+        for n in range(2, min(len(idx), 3) + 1):
+            if self.lookup(" ".join(toks[idx[q]].text for q in range(n))):
+                return True     # "New South Wales is ...": a common first word of a longer name
         cands = self.lookup(t)
         if cands and (getattr(cands[0], "kind", "") in OFFICE_KINDS or
                       (getattr(cands[0], "population", 0) or 0) >= 1_000_000):

@@ -155,3 +155,9 @@ def test_an_organisation_named_after_a_town_sits_at_the_city_named_after_it():
     assert m["Carrollton"].place.kind == "landmark" and km(m["Carrollton"].place, 39.74, -104.99) < 30
     m = by_text("Her brother taught at Texas Lutheran University in Seguin for years.", "en")
     assert m["Texas"].place.kind == "admin1"       # a state inside the name keeps its own reading
+
+
+def test_a_possessive_after_from_is_a_business_not_a_town():
+    text = SACRAMENTO_STORY.format(prep="from").replace("Glenrock and", "Glenrock's orchard and")
+    m = by_text(text, "en")
+    assert km(m["Glenrock"].place, 38.58, -121.49) < 30

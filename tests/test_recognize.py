@@ -33,6 +33,8 @@ NAMES = {
     "sulawesi tengah": [Cand("Central Sulawesi", "admin1", "ID", -1.0, 121.0, 3_000_000, "21")],
     "jakarta": [Cand("Jakarta", "city", "ID", -6.2, 106.8, 10_000_000)],
     "abu dhabi": [Cand("Abu Dhabi", "city", "AE", 24.45, 54.4, 1_500_000)],
+    "new south wales": [Cand("New South Wales", "admin1", "AU", -33.0, 146.0, 8_000_000, "NSW")],
+    "south wales": [Cand("South Wales", "region", "GB", 51.6, -3.4, 2_000_000)],
 }
 
 
@@ -104,3 +106,7 @@ def test_currency_is_not_a_place():
 @pytest.mark.parametrize("text", ["", "   ", "1234 5678"])
 def test_empty_or_nameless_text(text):
     assert kept(text, "en") == []
+
+
+def test_a_common_first_word_of_a_longer_name_stays_at_a_sentence_start():
+    assert kept("Cases rose in Victoria. New South Wales is second with 74 cases.", "en") == ["New South Wales"]
