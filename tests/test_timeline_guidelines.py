@@ -144,3 +144,20 @@ def test_a_part_of_the_day_alone_is_a_time_of_the_day_in_view(text, expr, value)
 def test_the_night_of_a_date_is_that_date():
     found = [(m.text, m.span.value) for m in find_dates("He was seen on the night of Aug. 2 near the dock.", "en", ANCHOR)]
     assert found == [("Aug. 2", "2017-08-02")]
+
+
+def test_previous_weekday_counts_back_from_the_day_in_view():
+    """"the previous Friday" is the Friday before the day the text speaks of; "last Friday" counts from the anchor."""
+    text = "Stocks closed lower on Aug. 4, down 2% from the previous Friday."
+    assert mention(text, "en", "the previous Friday").span.value == "2017-07-28"
+    assert mention("Stocks closed lower last Friday.", "en", "last Friday").span.value == "2017-08-04"
+
+
+def test_the_week_of_a_day_is_that_week():
+    m = mention("The trial may open the week of Sept. 11, lawyers said.", "en", "the week of Sept. 11")
+    assert m.span.value == "2017-W37"
+
+
+def test_then_current_is_a_past_reference():
+    text = "The shares were priced at the then current market value."
+    assert mention(text, "en", "then current").span.value == "PAST_REF"

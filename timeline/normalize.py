@@ -417,7 +417,11 @@ def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
     direction = _direction(c, ctx, reach=WEEKDAY_TENSE_REACH)
     if direction == 0 and shift is None and wd == (ctx.anchor.weekday() + 1) % 7:
         direction = min(0, _direction(c, ctx))  # "the day after the anchor" only when the sentence is not past
-    d = resolve_weekday(ctx.anchor, wd, shift, direction)
+    ref = ctx.anchor
+    word = f.get("shift_pre") or f.get("shift_post") or ""
+    if ctx.last_day and re.sub(r"\s+", " ", word.lower()) in {w.lower() for w in t.get("anaphoric_shifts")}:
+        ref = dt.date.fromisoformat(ctx.last_day)   # "the previous Friday": before the day in view (TimeML)
+    d = resolve_weekday(ref, wd, shift, direction)
     return _day_reading(c, ctx, d, d.isoformat())
 
 

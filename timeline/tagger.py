@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
-from timeline.calendar import bounds, narrow
+from timeline.calendar import bounds, narrow, week_value
 from timeline.anchor import tense
 from timeline.candidates import alt, find_candidates, grammar
 from timeline.model import DateMention, TimeSpan
@@ -75,8 +76,19 @@ def _link_ranges(chosen, text: str, lang: str) -> set[int]:
     return ends
 
 
+@lru_cache(maxsize=None)
+def _week_of(lang: str) -> re.Pattern:
+    """"the week of" before a day (table `week_of`): the reading is that day's week."""
+    return re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(grammar(lang).table.get('week_of'))})\s+$", re.I)
+
+
 def _extend(r: Reading, text: str, floor: int, g, is_range_end: bool) -> None:
-    """Widen a reading over a part-of-period word before it, then over a signal word."""
+    """Widen a reading over "the week of", then over a part-of-period word before it, then over a signal word."""
+    if r.type == "DATE" and _FULL_DAY.fullmatch(r.value) and g.table.get("week_of"):
+        m = _week_of(g.table.code).search(text[max(floor, r.start - 30):r.start])
+        if m:   # "the week of March 6" is the week, not the day (TIMEX3 2000-W10)
+            r.start -= len(m.group(0))
+            r.value, r.precision = week_value(dt.date.fromisoformat(r.value)), "week"
     if r.type in ("DATE", "TIME"):
         m = g.prefix_part.search(text[max(floor, r.start - 40):r.start])
         if m:
