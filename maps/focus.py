@@ -62,14 +62,16 @@ def focus_city(items: list[Located]) -> Located | None:
     return best if best_score >= MIN_FOCUS else None
 
 
-def _supported(it: Located, items: list[Located]) -> bool:
+def _supported(it: Located, items: list[Located], suspects=frozenset()) -> bool:
     """Does anything else in the article vouch for this reading: a place of another name near it,
-    its province or (non-demonym) country named?"""
+    its province or (non-demonym) country named? Other ``suspects`` (ids of mentions that are
+    themselves small far namesakes) do not: two street names that both happen to be French towns
+    do not make each other French."""
     p = it.mention.place
     me = it.mention.text.lower()
     for o in items:
         q = o.mention.place
-        if q is None or o.mention.text.lower() == me:
+        if q is None or o.mention.text.lower() == me or id(o) in suspects:
             continue
         if q.kind == "admin1" and o.admin1 and (q.country, o.admin1) == (p.country, it.admin1):
             return True
@@ -87,14 +89,17 @@ def move_to_focus(items: list[Located], movable) -> Located | None:
     if focus is None:
         return None
     f = focus.mention.place
+    suspects = []
     for it in items:
         p = it.mention.place
         if p is None or it is focus or p.kind not in MOVABLE_KINDS or it.mention.demonym:
             continue
         if (p.population or 0) >= SMALL_TOWN or not movable(it):
             continue
-        if haversine_km((p.lat, p.lon), (f.lat, f.lon)) < FAR_KM or _supported(it, items):
-            continue
+        if haversine_km((p.lat, p.lon), (f.lat, f.lon)) >= FAR_KM:
+            suspects.append(it)
+    ids = frozenset(id(it) for it in suspects)
+    for it in [it for it in suspects if not _supported(it, items, ids)]:
         it.mention.place = at_city(it.mention.text, f, 0.3)
         it.mention.notes.append("local name at " + f.name)
     return focus

@@ -56,3 +56,10 @@ def test_landmarks_already_placed_at_a_city_do_not_vote_for_it():
         echo.mention.notes.append("located at Murray")
         items.append(echo)
     assert focus_city(items) is None
+
+
+def test_two_far_namesakes_do_not_vouch_for_each_other():
+    items = article()[:4] + [located("Evreux", "city", 49.02, 1.15, "FR", "FR-NOR", 47_000, start=120),
+                             located("Vernon", "city", 49.09, 1.49, "FR", "FR-NOR", 24_000, start=140)]
+    move_to_focus(items, lambda it: True)
+    assert all(abs(it.mention.place.lat - 38.58) < 0.01 for it in items[4:])
