@@ -161,3 +161,14 @@ def test_the_week_of_a_day_is_that_week():
 def test_then_current_is_a_past_reference():
     text = "The shares were priced at the then current market value."
     assert mention(text, "en", "then current").span.value == "PAST_REF"
+
+
+def test_the_future_of_something_is_its_prospects_not_a_time():
+    assert find_dates("Investors worry about the future of the steel town.", "en", ANCHOR) == []
+    assert mention("The mill may reopen in the future.", "en", "in the future").span.value == "FUTURE_REF"
+
+
+def test_near_and_short_term_are_future_references():
+    text = "Growth should stay weak in the near term, the bank said."
+    assert mention(text, "en", "the near term").span.value == "FUTURE_REF"
+    assert mention("Rates will not move in the short term.", "en", "the short term").span.value == "FUTURE_REF"

@@ -810,6 +810,9 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
     if word in {w.lower() for w in ctx.g.table.get("discourse_openers")} and _opens_sentence(c, ctx) \
             and ctx.text[c.end:c.end + 1] == ",":
         return []  # "Now, he says ...": a discourse marker that opens a sentence, not a time (TimeML)
+    nxt = re.match(r"\s+(\w+)", ctx.text[c.end:c.end + 12])
+    if value != "PRESENT_REF" and nxt and nxt.group(1).lower() in {w.lower() for w in ctx.g.table.get("ref_not_before")}:
+        return []  # "the future of the industry": its prospects, not a time
     # "saat ini", "now": true as of the anchor and still going on, which is what the timeline should draw
     return [Reading(c.start, c.end, value, "DATE", None, "ongoing" if value == "PRESENT_REF" else None)]
 
