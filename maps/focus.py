@@ -23,6 +23,7 @@ NEAR_KM = 100          # places this close to a city speak for it as the article
 SUPPORT_KM = 150       # another place this close to a reading vouches for it
 FAR_KM = 300           # a reading this far from the focus is a candidate for a local feature
 SMALL_TOWN = 50_000    # only namesakes smaller than this are moved
+MID_TOWN = 100_000     # far namesakes smaller than this are suspects too: they vouch for no one
 MIN_FOCUS = 3.0        # how clear a focus must be before anything is moved to it
 
 
@@ -84,7 +85,8 @@ def _supported(it: Located, items: list[Located], suspects=frozenset()) -> bool:
 
 def move_to_focus(items: list[Located], movable) -> Located | None:
     """Place the small, far, unsupported namesakes (``movable(it)`` says which mentions may be local
-    features at all) at the article's focus city; return the focus (or None)."""
+    features at all) at the article's focus city; return the focus (or None). Far namesakes up to a
+    middling size are suspects: they vouch for no other name, though only the small ones move."""
     focus = focus_city(items)
     if focus is None:
         return None
@@ -94,12 +96,13 @@ def move_to_focus(items: list[Located], movable) -> Located | None:
         p = it.mention.place
         if p is None or it is focus or p.kind not in MOVABLE_KINDS or it.mention.demonym:
             continue
-        if (p.population or 0) >= SMALL_TOWN or not movable(it):
+        if (p.population or 0) >= MID_TOWN or not movable(it):
             continue
         if haversine_km((p.lat, p.lon), (f.lat, f.lon)) >= FAR_KM:
             suspects.append(it)
     ids = frozenset(id(it) for it in suspects)
-    for it in [it for it in suspects if not _supported(it, items, ids)]:
+    for it in [it for it in suspects if (it.mention.place.population or 0) < SMALL_TOWN
+               and not _supported(it, items, ids)]:
         it.mention.place = at_city(it.mention.text, f, 0.3)
         it.mention.notes.append("local name at " + f.name)
     return focus

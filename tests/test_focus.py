@@ -63,3 +63,11 @@ def test_two_far_namesakes_do_not_vouch_for_each_other():
                              located("Vernon", "city", 49.09, 1.49, "FR", "FR-NOR", 24_000, start=140)]
     move_to_focus(items, lambda it: True)
     assert all(abs(it.mention.place.lat - 38.58) < 0.01 for it in items[4:])
+
+
+def test_a_mid_sized_far_namesake_does_not_vouch_for_a_small_one_but_stays_itself():
+    items = article()[:4] + [located("Lowell", "city", 42.64, -71.32, admin1="US-MA", population=90_000, start=120),
+                             located("Ashby", "city", 42.68, -71.82, admin1="US-MA", population=3_000, start=140)]
+    move_to_focus(items, lambda it: True)
+    assert items[4].mention.place.lat == 42.64
+    assert abs(items[5].mention.place.lat - 38.58) < 0.01
