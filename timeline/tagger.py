@@ -43,6 +43,14 @@ def _choose(cands, ctx: Context):
     return chosen
 
 
+@lru_cache(maxsize=None)
+def _range_opener(lang: str) -> re.Pattern:
+    """The first word of a two-word range ("between", "from", "antara") just before a date."""
+    firsts = alt([p[0] for p in grammar(lang).table.get("range_between")])
+    return re.compile(rf"(?:^|\W)(?:{firsts})\s+$", re.I)
+
+
+@lru_cache(maxsize=None)
 def _range_joiner(lang: str) -> re.Pattern:
     t = grammar(lang).table
     dash = alt(t.get("range_dash"))
@@ -54,8 +62,7 @@ def _link_ranges(chosen, text: str, lang: str) -> set[int]:
     """Mark 'A - B' / 'from A to B' / 'antara A dan B': A borrows B's year; returns the indexes of B."""
     joiner = _range_joiner(lang)
     t = grammar(lang).table
-    firsts = alt([p[0] for p in t.get("range_between")])
-    opener = re.compile(rf"(?:^|\W)(?:{firsts})\s+$", re.I)
+    opener = _range_opener(lang)
     ends = set()
     for i in range(len(chosen) - 1):
         a, b = chosen[i], chosen[i + 1]
