@@ -28,6 +28,8 @@ KIND_WEIGHT = {
 POPULATION_WEIGHT = 3.5
 MAX_CANDIDATES = 15
 CITY_OVER_PROVINCE = 1.5
+CITY_SHARE = 0.15   # ... when the city holds this share of its province's people, or is the capital ("Quebec"
+                    # is the province: its city has a sixteenth of its people)
 CAPITAL_WEIGHT = 1.0
 SHARPNESS = 2.5   # score points -> confidence: a lead of 1 point is about 92%
 MATCH_WEIGHT = {"name": 0.6, "exonym": 0.5, "abbrev": 0.3, "demonym": 0.4, "alt": -1.0}
@@ -45,7 +47,7 @@ HEAD_COMPATIBLE = {
 LIST_WEIGHT = 2.0   # "Ohio, Washington and Texas": a name listed among provinces is a province
 LISTED_KINDS = frozenset({"admin1", "country"})
 KIND_WORD_WEIGHT = 2.0   # "Washington state", "Quebec province": the text says which kind
-DATELINE_CITY = 1.5      # "WASHINGTON (AP) -": a dateline names a city
+DATELINE_CITY = 3.0      # "WASHINGTON (AP) -": a dateline names a city
 KIND_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
@@ -206,7 +208,9 @@ class Resolver:
                 s += max((_contains(k, c) for k in container.candidates[:8]), default=0.0)
             if kind == "admin1" and span.head_kind != "admin1" and any(
                     getattr(o, "kind", "") == "city" and getattr(o, "country", None) == cc
-                    and (getattr(o, "population", 0) or 0) >= 100_000 for o in cands):
+                    and (getattr(o, "population", 0) or 0) >= 100_000
+                    and (id(o) in capitals or (o.population or 0) >= CITY_SHARE * (c.population or 0))
+                    for o in cands):
                 s -= CITY_OVER_PROVINCE    # "Jakarta", "Dar es Salaam": the city, unless the text says province
             if ctx is not None:
                 s += self._context_bonus(c, cc, kind, ctx, i, peers_count=not (

@@ -127,3 +127,15 @@ def test_a_province_without_a_population_is_sized_by_its_country():
     assert imputed_population("admin1", "US") == 1_000_000
     assert imputed_population("admin1", None) == 1_000_000
     assert imputed_population("city", "BB") == 0
+
+
+MONTREAL = [Cand("Montreal", "city", "CA", 45.5, -73.57, 1_700_000, "CA-QC")]
+JAKARTA = [Cand("Jakarta", "admin1", "ID", -6.2, 106.85, 10_500_000, "ID-JK", fcode="ADM1"),
+           Cand("Jakarta", "city", "ID", -6.21, 106.85, 8_500_000, "ID-JK")]
+
+
+def test_a_province_is_meant_unless_its_same_name_city_holds_much_of_it():
+    text = "Hospitals in Quebec reported fewer cases, Montreal officials said."
+    assert resolve(text, [("Quebec", QUEBEC), ("Montreal", MONTREAL)])["Quebec@13"].kind == "admin1"
+    text = "Hospitals in Jakarta reported fewer cases."
+    assert resolve(text, [("Jakarta", JAKARTA)])["Jakarta@13"].kind == "city"
