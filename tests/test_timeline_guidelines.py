@@ -172,3 +172,18 @@ def test_near_and_short_term_are_future_references():
     text = "Growth should stay weak in the near term, the bank said."
     assert mention(text, "en", "the near term").span.value == "FUTURE_REF"
     assert mention("Rates will not move in the short term.", "en", "the short term").span.value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The shop is closed on Mondays in winter.", "Mondays", "XXXX-WXX-1"),
+    ("The club meets Tuesday evenings in the hall.", "Tuesday evenings", "XXXX-WXX-2TEV"),
+])
+def test_plural_weekdays_recur(text, expr, value):
+    """A plural weekday or part of a day is a SET, not the nearest such day (TIMEX3)."""
+    m = mention(text, "en", expr)
+    assert (m.span.value, m.span.type) == (value, "SET")
+
+
+def test_a_part_of_day_after_a_weekday_is_a_whole_word():
+    found = [(m.text, m.span.type) for m in find_dates("Ferries sail on Friday nightshifts only.", "en", ANCHOR)]
+    assert found == [("Friday", "DATE")]

@@ -88,7 +88,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
     shift_post = rf"(?P<shift_post>{alt(t.shift_post)})"
     sep = "[" + re.escape(t.get("clock_separators", ":.") or ":") + "]"
     tail = (rf"(?:\s+{clock_pre}\s*(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)(?:\s*{tz})?)?"
-            rf"(?:\s+{pod})?(?:\s+(?P<tail>{alt(x('day_tail'))}){E})?")
+            rf"(?:\s+{pod}{E})?(?:\s+(?P<tail>{alt(x('day_tail'))}){E})?")
     y_opt = rf"(?:\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?"
     numeric_guard_pre = r"(?<![\w/.,:-])"
     numeric_guard_post = r"(?![\w/]|[.,:-]\d)"
@@ -147,6 +147,8 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("rel_phrase", rf"{B}(?P<relp>{alt(t.rel_phrases)}){E}"),
         ("deictic", rf"{B}(?P<deictic>{alt(t.deictic_days)}){E}" + tail),
         ("set", rf"{B}(?P<setw>{alt(x('set_words'))}){E}"),
+        # plural weekdays and parts of days recur: "on Mondays", "Tuesday nights" (TIMEX3 SET)
+        ("set", rf"{B}{wd}(?:s|\s+(?P<pod>{alt(pods)})s){E}"),
         ("set", rf"{B}(?P<setpre>{alt(x('set_pre'))})\s+(?:{num}\s+)?(?:{unit}|{wd}|{mon}|{pod}){E}"),
         ("duration", rf"{B}(?:(?P<dpre>{alt(x('duration_pre'))})\s+)?{num}(?:\s*(?:-|–|{alt(['to', 'or', 'hingga', 'atau', 'sampai'])})\s*(?P<num2>\d{{1,3}}|{alt(t.numbers)}))?\s+{unit}{E}"),
         ("duration", rf"{B}(?P<one>{alt(t.unit_one)}){E}"),
@@ -183,7 +185,7 @@ def _trigger(t: LangTable) -> str:
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt((x('date_markers') or {}).get('month', []))})"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}|\d\s+(?:{alt(x('clock_pod_joiners'))}){E}")
-    return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)}){E}"
+    return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)})s?{E}"   # plurals too: "Mondays"
 
 
 # Shapes that cannot match without a trigger of one class are only run around triggers of that class.

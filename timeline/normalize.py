@@ -691,8 +691,11 @@ def h_set(c: Candidate, ctx: Context) -> list[Reading]:
         u = DURATION_UNIT.get(unit)
         return [Reading(c.start, c.end, f"P{n}{u}", "SET", None)] if u else []
     if "wd" in f:
+        if "setpre" not in f and not _name_ok(f["wd"], c, ctx, alone=True):
+            return []
         wd = t.weekdays.get(f["wd"].lower().rstrip("."))
-        return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}", "SET", None)]
+        pod = f"T{_lookup(t.get('pods', {}), f['pod'])}" if "pod" in f else ""
+        return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}{pod}", "SET", None)]
     if "mon" in f:
         month = _lookup(t.months, f["mon"])
         return [Reading(c.start, c.end, f"XXXX-{month:02d}", "SET", None)]
