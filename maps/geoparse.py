@@ -65,6 +65,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     _organisations_at_following_city(text, mentions, by_start, rec.t.located_in_words)
     focus = move_to_focus(located, lambda it: _may_be_local(by_start.get(it.mention.start), text, rec.t))
     _place_landmarks(mentions, spans_by_start=by_start, focus=focus.mention if focus else None)
+    if focus is not None:
+        _waters_at_focus(mentions, by_start, focus.mention)
     return _merge_parenthesised(text, _non_overlapping(mentions))
 
 
@@ -222,6 +224,25 @@ def _organisations_at_following_city(text, mentions, spans_by_start, located_in_
         a.place = at_city(a.text, b.place, 0.8 * b.place.confidence)
         a.demonym = False
         a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + b.place.name]
+
+
+WATER_KINDS = frozenset({"river", "lake"})
+
+
+def _waters_at_focus(mentions, spans_by_start, focus) -> None:
+    """'the Mississippi River' in a story about one city is the river where it passes that city, not
+    the state the gazetteer has under the same name: a river or lake whose only reading is another
+    kind of place sits at the story's city."""
+    for m in mentions:
+        s = spans_by_start.get(m.start)
+        if s is None or m.place is None or s.head_kind not in WATER_KINDS or m.place.kind in WATER_KINDS:
+            continue
+        if m.place.kind == "landmark" and any(n.startswith("located at") for n in m.notes):
+            m.place = at_city(m.text, focus.place, 0.3)
+            m.notes = [n for n in m.notes if not n.startswith("located at")] + ["located at " + focus.place.name]
+        elif m.place.kind not in ("landmark",):
+            m.place = at_city(m.text, focus.place, 0.3)
+            m.notes.append("located at " + focus.place.name)
 
 
 def _place_landmarks(mentions, spans_by_start, focus=None) -> None:

@@ -49,6 +49,10 @@ LISTED_KINDS = frozenset({"admin1", "country"})
 KIND_WORD_WEIGHT = 2.0   # "Washington state", "Quebec province": the text says which kind
 DATELINE_CITY = 3.0      # "WASHINGTON (AP) -": a dateline names a city
 KIND_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
+LOCAL_KINDS = frozenset({"city", "admin2", "admin3"})
+PAIR_CANDIDATES = 8   # readings per name that may meet another name's readings
+PAIR_WEIGHT = 0.5
+PAIR_MAX = 1.5
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
 
@@ -188,6 +192,7 @@ class Resolver:
         own_word = None
         capitals = true_capitals(cands)
         said = self._kind_said(span, text)
+        towns_only = not any(getattr(o, "kind", "") not in LOCAL_KINDS for o in cands[:3])
         dateline = "dateline" in getattr(span, "cues", ())
         for c in cands:
             s = base_score(c, span.head_kind, capitals)
@@ -214,7 +219,8 @@ class Resolver:
                 s -= CITY_OVER_PROVINCE    # "Jakarta", "Dar es Salaam": the city, unless the text says province
             if ctx is not None:
                 s += self._context_bonus(c, cc, kind, ctx, i, peers_count=not (
-                    kind == "admin1" and any(id(o) in capitals and o.country == cc for o in cands)))
+                    kind == "admin1" and any(id(o) in capitals and o.country == cc for o in cands)),
+                    pairs_count=towns_only)
                 if kind in LISTED_KINDS:
                     s += self._list_bonus(c, kind, ctx, i)
             ranked.append((s, c))
@@ -295,10 +301,24 @@ class Resolver:
             if prev is None or conf > prev[1]:
                 entries[key] = (best, conf)
         best = [(r[0][1], self._pick(r)[1]) if r else (None, 0.0) for r in ranked_all]
-        return {"entries": entries, "names": [_norm(s.lookup) for s in spans], "best": best}
+        return {"entries": entries, "names": [_norm(s.lookup) for s in spans], "best": best,
+                "grid": self._reading_grid(spans)}
 
     @staticmethod
-    def _context_bonus(c, cc, kind, ctx, i, peers_count: bool = True) -> float:
+    def _reading_grid(spans) -> dict:
+        """Which names have some local reading in each half-degree cell: two names whose readings
+        meet somewhere (Columbus and Norfolk in Nebraska) say that is where the article is."""
+        grid: dict[tuple, set] = {}
+        for s in spans:
+            key = _norm(s.lookup)
+            for c in s.candidates[:PAIR_CANDIDATES]:
+                if getattr(c, "kind", "") not in LOCAL_KINDS or getattr(c, "match", "") == "demonym":
+                    continue
+                grid.setdefault((math.floor(c.lat * 2), math.floor(c.lon * 2)), set()).add(key)
+        return grid
+
+    @staticmethod
+    def _context_bonus(c, cc, kind, ctx, i, peers_count: bool = True, pairs_count: bool = True) -> float:
         """What the article's other names say for this reading. ``peers_count``: may other provinces
         named anywhere in the article vouch for a province reading? Not against a same-name national
         capital ("Washington" in a story that also names Texas is still the capital, unless listed
@@ -329,6 +349,15 @@ class Resolver:
             b += min(2.5, 1.5 * admin1_support)
         if peers >= 1.5 and peers_count:
             b += min(1.5, 0.5 * peers)
+        if kind in LOCAL_KINDS and pairs_count and "grid" in ctx:
+            cy, cx = math.floor(c.lat * 2), math.floor(c.lon * 2)
+            met = set()
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    met |= ctx["grid"].get((cy + dy, cx + dx), set())
+            met.discard(me)
+            met = {k for k in met if not (k.startswith(me + " ") or me.startswith(k + " "))}
+            b += min(PAIR_MAX, PAIR_WEIGHT * len(met))
         return b + near
 
     @staticmethod

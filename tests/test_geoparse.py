@@ -161,3 +161,10 @@ def test_a_possessive_after_from_is_a_business_not_a_town():
     text = SACRAMENTO_STORY.format(prep="from").replace("Glenrock and", "Glenrock's orchard and")
     m = by_text(text, "en")
     assert km(m["Glenrock"].place, 38.58, -121.49) < 30
+
+
+def test_a_river_read_as_a_same_name_state_sits_at_the_story_city():
+    text = ("Sacramento firefighters worked through the night. The blaze began near Elk Grove, while crews from "
+            "Davis and Roseville helped. Sacramento officials said California would pay, as the Nevada River rose.")
+    river = by_text(text, "en")["Nevada River"].place
+    assert river.kind == "landmark" and km(river, 38.58, -121.49) < 30

@@ -139,3 +139,20 @@ def test_a_province_is_meant_unless_its_same_name_city_holds_much_of_it():
     assert resolve(text, [("Quebec", QUEBEC), ("Montreal", MONTREAL)])["Quebec@13"].kind == "admin1"
     text = "Hospitals in Jakarta reported fewer cases."
     assert resolve(text, [("Jakarta", JAKARTA)])["Jakarta@13"].kind == "city"
+
+
+COLUMBUS = [Cand("Columbus", "city", "US", 39.96, -83.0, 900_000, "US-OH"),
+            Cand("Columbus", "city", "US", 32.46, -84.99, 200_000, "US-GA"),
+            Cand("Columbus", "city", "US", 41.43, -97.37, 23_000, "US-NE")]
+NORFOLK = [Cand("Norfolk", "city", "US", 36.85, -76.29, 240_000, "US-VA"),
+           Cand("Norfolk", "city", "US", 42.03, -97.42, 24_000, "US-NE")]
+
+
+MADISON = [Cand("Madison", "city", "US", 43.07, -89.4, 260_000, "US-WI"),
+           Cand("Madison", "city", "US", 41.83, -97.46, 2_400, "US-NE")]
+
+
+def test_names_whose_small_namesakes_meet_are_read_there():
+    text = "A Columbus woman met the man in a park in Norfolk, then drove to Madison, police said."
+    m = resolve(text, [("Columbus", COLUMBUS), ("Norfolk", NORFOLK), ("Madison", MADISON)])
+    assert m["Madison@65"].admin1 == "US-NE" and m["Columbus@2"].admin1 == "US-NE"
