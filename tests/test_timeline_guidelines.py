@@ -187,3 +187,17 @@ def test_plural_weekdays_recur(text, expr, value):
 def test_a_part_of_day_after_a_weekday_is_a_whole_word():
     found = [(m.text, m.span.type) for m in find_dates("Ferries sail on Friday nightshifts only.", "en", ANCHOR)]
     assert found == [("Friday", "DATE")]
+
+
+@pytest.mark.parametrize("text,expr,value,qualifier", [
+    ("Crime fell through the nineties, he said.", "the nineties", "199", None),
+    ("In the early eighties the mill closed.", "the early eighties", "198", "start"),
+    ("In the late 1960s the dam was built.", "the late 1960s", "196", "end"),
+])
+def test_decades_spelled_or_in_figures_keep_their_part(text, expr, value, qualifier):
+    m = mention(text, "en", expr)
+    assert (m.span.value, m.span.qualifier) == (value, qualifier)
+
+
+def test_an_age_in_decades_is_no_date():
+    assert find_dates("She was in her forties when she ran.", "en", ANCHOR) == []

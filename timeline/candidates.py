@@ -130,6 +130,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         # "the year two thousand (and five)": a spelled thousand is a year only after a year word
         ("spelled_year", rf"{B}(?P<yprefix>{yprefix})\s+(?P<sym>{alt(x('spelled_millennia'))})(?:(?:\s+and)?[\s-]+(?P<syo>{alt(x('spelled_ones'))}))?{E}"),
         ("decade", rf"{B}(?:(?P<dprefix>{alt(x('decade_prefix'))})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{alt(x('decade_suffixes'))}){E}"),
+        ("spelled_decade", rf"{B}(?P<dprefix>{alt(x('decade_prefix'))})\s+(?P<sdec>{alt(x('spelled_decades'))}){E}"),
         ("century", rf"{B}(?P<cw>{alt(x('century_words'))})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}"),
         ("century", rf"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:{ordsuf})\s+(?P<cw>{alt(x('century_words'))}){E}"),
         ("ago", rf"{B}{num}\s+{unit}\s+(?P<ago>{alt(t.ago_post)}){E}"),
@@ -180,7 +181,7 @@ def _trigger(t: LangTable) -> str:
              + list(t.deictic_pod) + list(t.present_words) + list(x("pods")) + list(x("seasons"))
              + x("quarter_words") + x("half_words") + x("present_ref") + x("past_ref") + x("future_ref")
              + list(x("set_words")) + list(x("duration_vague")) + x("current_period") + x("year_ago_period")
-             + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries")) + list(x("spelled_millennia"))
+             + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries")) + list(x("spelled_millennia")) + list(x("spelled_decades"))
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
     digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
               rf"|\d\s*(?:{alt((x('date_markers') or {}).get('month', []))})"

@@ -659,6 +659,8 @@ def _season_cue(c: Candidate, ctx: Context) -> bool:
 
 def h_decade(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
+    if "sdec" in f:   # "the nineties": the spelled tens of the latest such decade up to the anchor
+        f = dict(f, dec=f"{_lookup(ctx.g.table.get('spelled_decades', {}), f['sdec']):02d}")
     dec = f["dec"].lstrip("'")
     if len(dec) == 2:
         if "dprefix" not in f and not f["dec"].startswith("'"):
@@ -667,7 +669,10 @@ def h_decade(c: Candidate, ctx: Context) -> list[Reading]:
         century = 19 if 1900 + int(dec) <= ref else 18
         dec = f"{century}{dec}"
     fmt = ctx.g.table.get("decade_format", "") or "{decade}"
-    return [Reading(c.start, c.end, fmt.format(decade=dec[:3]), "DATE", "decade")]
+    # "the late 1960s": the part word inside the prefix still says which part of the decade
+    words = re.sub(r"\s+", " ", f.get("dprefix", "").lower()).split(" ")
+    part = next((q for w in words if (q := ctx.g.table.get("parts", {}).get(w))), None)
+    return [Reading(c.start, c.end, fmt.format(decade=dec[:3]), "DATE", "decade", part)]
 
 
 def h_century(c: Candidate, ctx: Context) -> list[Reading]:
@@ -825,7 +830,7 @@ HANDLERS = {
     "day_range": h_day_range, "month_year": h_month_year, "month_rel": h_month_rel, "month_shift": h_month_shift, "month": h_month, "year": h_year, "spelled_year": h_spelled_year, "wd": h_wd,
     "wd_shift": h_wd, "deictic": h_deictic, "deictic_pod": h_deictic_pod, "pod_alone": h_pod_alone, "rel_unit": h_rel_unit, "rel_phrase": h_rel_phrase, "ago": h_ago,
     "quarter": h_quarter, "quarter_of_year": h_quarter_of_year, "current_period": h_current_period, "year_ago": h_year_ago, "season": h_season,
-    "decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock, "clock_word": h_clock,
+    "decade": h_decade, "spelled_decade": h_decade, "century": h_century, "set": h_set, "duration": h_duration, "clock": h_clock, "clock_word": h_clock,
     "ref": h_ref, "phrase": h_phrase, "anaphoric": h_anaphoric, "holiday": h_holiday, "marked": h_marked,
 }
 
