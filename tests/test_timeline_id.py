@@ -137,3 +137,13 @@ def test_that_day_refers_to_the_last_day_named():
     text = "Kapal itu tenggelam Senin (7/8/2017). Hari itu ombak tinggi. Keesokan harinya tim SAR tiba."
     assert mention(text, "id", "Hari itu").span.value == "2017-08-07"
     assert mention(text, "id", "Keesokan harinya").span.value == "2017-08-08"
+
+
+def test_a_year_phrase_followed_by_the_year_takes_that_year():
+    """"akhir tahun 2015" is the end of 2015, not the end of the anchor's year followed by a stray 2015."""
+    anchor = dt.date(2013, 11, 28)
+    m = mention("Proyek itu rampung pada pertengahan tahun 2014.", "id", "pertengahan tahun 2014", anchor)
+    assert (m.span.value, m.span.qualifier) == ("2014", "mid")
+    m = mention("Target itu dipasang untuk akhir tahun 2015.", "id", "akhir tahun 2015", anchor)
+    assert (m.span.value, m.span.qualifier) == ("2015", "end")
+    assert mention("Proyek itu rampung pada akhir tahun.", "id", "akhir tahun", anchor).span.value == "2013"

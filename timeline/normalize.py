@@ -42,6 +42,7 @@ def _closer(code: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"\s+(?:{alt(t.get('period_blockers'))})\b", re.I))
 
 
+_YEAR_AFTER = re.compile(r"\s+(?:1[5-9]\d\d|20\d\d)(?!\w)")
 _NAME_BEFORE = re.compile(r"[^\s.!?\"'“(:;\n]\s+[A-Z][\w'’]*\s+$")
 
 
@@ -763,6 +764,8 @@ def h_phrase(c: Candidate, ctx: Context) -> list[Reading]:
         return []
     unit, shift, qualifier = _lookup(ctx.g.table.get("period_phrases", {}), c.fields["phrase"])
     closer, blocker = _closer(ctx.g.table.code)
+    if _YEAR_AFTER.match(ctx.text, c.end):
+        return []   # "akhir tahun 2015", "the end of the year 2015": the year written decides, not the anchor's
     if blocker.match(ctx.text, c.end):
         return []   # "the year of the flood" names a year by an event, not the current one
     if qualifier is None and unit in DURATION_UNIT and closer.match(ctx.text, c.end):
