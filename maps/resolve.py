@@ -338,7 +338,7 @@ class Resolver:
                     admin1_support += w * 0.6     # Seattle speaks for the state of Washington
             if kind in ("admin1", "country") and ek == kind and (kind == "country" or getattr(e, "country", None) == cc):
                 peers += w      # names listed together are of one kind: Texas, Ohio and Washington (the state)
-            if kind not in BROAD and ek not in BROAD:
+            if kind not in BROAD and ek not in BROAD and abs(c.lat - e.lat) < 3.7:   # 3.7 degrees > 400 km
                 d = haversine_km((c.lat, c.lon), (e.lat, e.lon))
                 f = 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
                 near = max(near, w * f)
