@@ -147,3 +147,17 @@ def test_a_year_phrase_followed_by_the_year_takes_that_year():
     m = mention("Target itu dipasang untuk akhir tahun 2015.", "id", "akhir tahun 2015", anchor)
     assert (m.span.value, m.span.qualifier) == ("2015", "end")
     assert mention("Proyek itu rampung pada akhir tahun.", "id", "akhir tahun", anchor).span.value == "2013"
+
+
+def test_a_holiday_without_tense_is_the_nearest_one():
+    """Written on 29 December, "Natal dan Tahun Baru" is this Christmas and the coming New Year's Day."""
+    found = values("Permintaan naik menjelang perayaan Natal dan Tahun Baru.", "id", dt.date(2014, 12, 29))
+    assert found == [("Natal", "2014-12-25"), ("Tahun Baru", "2015-01-01")]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Harga diperkirakan turun hingga paruh pertama tahun depan.", "hingga paruh pertama tahun depan", "2015-H1"),
+    ("Harga ditahan hingga triwulan I-2015 oleh pemerintah.", "hingga triwulan I-2015", "2015-Q1"),
+])
+def test_halves_and_quarters_written_the_indonesian_way(text, expr, value):
+    assert mention(text, "id", expr, dt.date(2014, 12, 9)).span.value == value

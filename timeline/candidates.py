@@ -116,7 +116,7 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("month_rel", rf"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
         ("quarter", rf"{B}(?:(?P<qord>{alt(list(x('ordinals')) + list(x('half_ordinals')))})(?:\s+|-)(?P<qw>{alt(x('quarter_words') + x('half_words'))})"
                     rf"|(?P<qw2>{alt(x('quarter_words') + x('half_words'))})\s+(?:ke-?)?(?P<qord2>{alt(x('ordinals'))})"
-                    rf"|[Qq](?P<qn>[1-4])|[Hh](?P<hn>[12])){E}(?:\s*,?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
+                    rf"|[Qq](?P<qn>[1-4])|[Hh](?P<hn>[12])){E}(?:\s*[,-]?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
                     rf"|\s+(?:(?:{pertain})\s+)?{shift_pre}\s+{unit}{E}|\s+(?P<unit2>{alt(t.units)})\s+{shift_post}{E})?"),
         ("quarter_of_year", rf"{B}(?:the\s+)?(?:(?P<y>{YEAR4})|{shift_pre}\s+{unit}(?:'s)?|(?P<yam>{alt(x('year_ago_modifiers'))}))"
                             rf"\s+(?:(?P<qord>{alt(x('ordinals'))})(?:\s+|-))?(?P<pw>{alt(x('period_words'))}){E}"),

@@ -801,8 +801,10 @@ def h_holiday(c: Candidate, ctx: Context) -> list[Reading]:
             year = a.year - 1
         elif direction > 0 and this <= a:
             year = a.year + 1
-        else:
-            year = a.year
+        else:   # no tense: the nearest occurrence ("Natal dan Tahun Baru" written on 29 December)
+            near = [(abs((d - a).days), y) for y in (a.year - 1, a.year, a.year + 1)
+                    if (d := holiday(rule, y)) is not None]
+            year = min(near)[1] if direction == 0 and near else a.year
     d = holiday(rule, year)
     if d is None:
         return []
