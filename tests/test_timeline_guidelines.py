@@ -201,3 +201,15 @@ def test_decades_spelled_or_in_figures_keep_their_part(text, expr, value, qualif
 
 def test_an_age_in_decades_is_no_date():
     assert find_dates("She was in her forties when she ran.", "en", ANCHOR) == []
+
+
+def test_a_future_word_right_after_a_weekday_points_ahead():
+    """"The council on Tuesday will vote" is next Tuesday; "said Tuesday it would" keeps the saying day."""
+    assert mention("The council on Tuesday will vote on the budget.", "en", "Tuesday").span.value == "2017-08-15"
+    assert mention("The mayor said Tuesday it would act soon.", "en", "Tuesday").span.value == "2017-08-08"
+    assert mention("Dewan pada Selasa akan membahas anggaran.", "id", "Selasa").span.value == "2017-08-15"
+
+
+def test_the_hours_of_a_date_belong_to_that_date():
+    text = "Police arrived during the late afternoon hours of June 1, 2007 at the farm."
+    assert [m.text for m in find_dates(text, "en", ANCHOR)] == ["June 1, 2007"]

@@ -416,6 +416,8 @@ def h_wd(c: Candidate, ctx: Context) -> list[Reading]:
         suffix, prec = _time_suffix(c, ctx)
         return [Reading(c.start, c.end, f"XXXX-WXX-{wd + 1}" + suffix, "DATE", "day")]
     direction = _direction(c, ctx, reach=WEEKDAY_TENSE_REACH)
+    if shift is None and ctx.g.future_cue.match(ctx.text[c.end:c.end + 40].lstrip(" ,")):
+        direction = 1   # "the council on Tuesday will consider": the tense word right after the weekday
     if direction == 0 and shift is None and wd == (ctx.anchor.weekday() + 1) % 7:
         direction = min(0, _direction(c, ctx))  # "the day after the anchor" only when the sentence is not past
     ref = ctx.anchor
@@ -452,9 +454,10 @@ def h_pod_alone(c: Candidate, ctx: Context) -> list[Reading]:
     t = ctx.g.table
     if ctx.anchor is None or not t.get("part_of_day_in_value", True):
         return []
-    m = re.match(r"\s+(\w+)", ctx.text[c.end:c.end + 12])
-    if "deictic" not in c.fields and m and m.group(1).lower() in {w.lower() for w in t.pertain + t.get("articles")}:
-        return []   # "the night of Oct. 23", "the night the plane fell": that date or event, not the day in view
+    m = re.match(r"\s+(\w+)(?:\s+(\w+))?", ctx.text[c.end:c.end + 30])
+    if "deictic" not in c.fields and m and (m.group(1).lower() in {w.lower() for w in t.pertain + t.get("articles")}
+                                            or (m.group(2) or "").lower() in {w.lower() for w in t.pertain}):
+        return []   # "the night of Oct. 23", "the afternoon hours of June 1", "the night the plane fell"
     if "deictic" in c.fields:
         n = _lookup(t.deictic_days, c.fields["deictic"])
         if n is None:
