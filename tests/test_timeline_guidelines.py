@@ -213,3 +213,10 @@ def test_a_future_word_right_after_a_weekday_points_ahead():
 def test_the_hours_of_a_date_belong_to_that_date():
     text = "Police arrived during the late afternoon hours of June 1, 2007 at the farm."
     assert [m.text for m in find_dates(text, "en", ANCHOR)] == ["June 1, 2007"]
+
+
+def test_a_dotted_clock_with_am_or_pm_is_read_whole():
+    """"4.15am" is a quarter past four, not 15:00 read from its tail."""
+    found = [(m.text, m.span.value) for m in find_dates("She left between 4am and 4.15am, police said.", "en", ANCHOR)]
+    assert ("4.15am", "2017-08-09T04:15") in found and all(t != "15am" for t, _ in found)
+    assert mention("The bus left at 4.15 pm.", "en", "at 4.15 pm").span.value == "2017-08-09T16:15"

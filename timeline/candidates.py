@@ -155,8 +155,9 @@ def _shapes(t: LangTable) -> list[tuple[str, str]]:
         ("duration", rf"{B}(?P<one>{alt(t.unit_one)}){E}"),
         ("duration", rf"{B}(?P<vague>{alt(x('duration_vague'))}){E}"),
         ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)(?:\s*{ampm})?(?:\s*{tz})?(?:\s+{pod})?(?!\w|[.:]\d)"),
-        ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
-        ("clock", rf"{B}(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
+        # with am/pm the dot is a clock separator too ("4.15am"); never start inside "4.15"
+        ("clock", rf"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
+        ("clock", rf"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
         ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
         ("clock", rf"{B}{clock_pre}\s*(?P<hh>[01]?\d|1[0-2])\s+(?:{alt(x('clock_pod_joiners'))})\s+{pod}(?!\w)"),
         ("clock_word", rf"{B}(?:{clock_pre}\s*)?(?P<cword>{alt(x('clock_words'))}){E}"),
