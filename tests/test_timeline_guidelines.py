@@ -220,3 +220,13 @@ def test_a_dotted_clock_with_am_or_pm_is_read_whole():
     found = [(m.text, m.span.value) for m in find_dates("She left between 4am and 4.15am, police said.", "en", ANCHOR)]
     assert ("4.15am", "2017-08-09T04:15") in found and all(t != "15am" for t, _ in found)
     assert mention("The bus left at 4.15 pm.", "en", "at 4.15 pm").span.value == "2017-08-09T16:15"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The firm hired advisers in March. The following month, it put itself up for sale.", "The following month", "2017-04"),
+    ("The storm hit on June 3. The following week, the town rebuilt.", "The following week", "2017-W23"),
+    ("Sales will rise next month, analysts said.", "next month", "2017-09"),
+])
+def test_the_following_month_counts_from_the_month_in_view(text, expr, value):
+    """"the following month" after "March" is April; "next month" still counts from the publication date."""
+    assert mention(text, "en", expr).span.value == value

@@ -486,10 +486,23 @@ def h_rel_unit(c: Candidate, ctx: Context) -> list[Reading]:
     if c.fields["unit"].lower() in t.get("plural_units"):  # "the coming years": a vague stretch, not a date
         u = DURATION_UNIT.get(unit)
         return [Reading(c.start, c.end, f"PX{u}", "DURATION", None)] if u else []
-    value = shift_value(ctx.anchor, unit, n)
+    value = shift_value(_reference(c, ctx, unit) or ctx.anchor, unit, n)
     if value is None:
         return []
     return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))]
+
+
+def _reference(c: Candidate, ctx: Context, unit: str) -> dt.date | None:
+    """For an anaphoric shift word ("the following month", "the previous week"): the period the text last
+    named, as a day inside it (TimeML counts these from the time in view, not from the publication date)."""
+    word = c.fields.get("shift_pre") or c.fields.get("shift_post") or ""
+    if re.sub(r"\s+", " ", word.lower()) not in {w.lower() for w in ctx.g.table.get("anaphoric_shifts")}:
+        return None
+    if unit == "M" and ctx.last_month and c.start - ctx.last_month[1] < QUARTER_CONTEXT:
+        return dt.date(int(ctx.last_month[0][:4]), int(ctx.last_month[0][5:7]), 1)
+    if unit in ("D", "W") and ctx.last_day:
+        return dt.date.fromisoformat(ctx.last_day)
+    return None
 
 
 def h_rel_phrase(c: Candidate, ctx: Context) -> list[Reading]:
