@@ -230,3 +230,21 @@ def test_a_dotted_clock_with_am_or_pm_is_read_whole():
 def test_the_following_month_counts_from_the_month_in_view(text, expr, value):
     """"the following month" after "March" is April; "next month" still counts from the publication date."""
     assert mention(text, "en", expr).span.value == value
+
+
+def test_abbreviation_stops_do_not_cut_the_sentence_that_gives_the_tense():
+    """"vs." and "a.m." end no sentence, so the tense word after them still counts."""
+    autumn = dt.date(2017, 10, 25)
+    text = "In January, a week after the Smith vs. Jones ruling, a blast killed a guard."
+    assert mention(text, "en", "January", autumn).span.value == "2017-01"
+    text = "The ferry will leave at 4 a.m. EDT Thursday from the pier."
+    assert mention(text, "en", "at 4 a.m. EDT Thursday").span.value == "2017-08-10T04:00"
+
+
+def test_sentence_bounds_know_initials_dates_and_listed_abbreviations():
+    from timeline.anchor import sentence_bounds
+    text = "He met J. Smith on Oct. 23 in town. Mr. Lee left."
+    i = text.index("Oct.")
+    assert text[slice(*sentence_bounds(text, i, i + 7))] == "He met J. Smith on Oct. 23 in town."
+    i = text.index("Lee")
+    assert text[slice(*sentence_bounds(text, i, i + 3, frozenset({"mr"})))].strip() == "Mr. Lee left."

@@ -9,38 +9,58 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_SENT_END = re.compile(r"[.!?\n]\s|\n")
+# A stop ends a sentence when what follows is not lower case or a digit ("vs. Wade" still does, "Oct. 23"
+# and "Inc. said" do not) and it does not close a one-letter initial ("J. Smith").
+_SENT_END = re.compile(r"(?<![^\w][^\W\d_])[.!?](?=\s+[^\s\d]|\s*$)(?!\s+[^\W\d_A-Z])|\n")
+_REACH_BACK = 1500   # a sentence is searched for this far back at most
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Rough sentence around [start, end): from after the previous full stop to the next one."""
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
-             text.rfind("! ", 0, start))
-    m = _SENT_END.search(text, end)
-    return lo + 1, (m.start() + 1 if m else len(text))
+_WORD_BEFORE = re.compile(r"(\w+)$")
 
 
-def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, reach: int = 0) -> int:
+def sentence_bounds(text: str, start: int, end: int, abbreviations: frozenset = frozenset()) -> tuple[int, int]:
+    """Rough sentence around [start, end): from after the previous full stop to the next one. A stop after
+    one of `abbreviations` (lower case, from the language table: "vs", "mr") ends nothing."""
+    def ends(m: re.Match) -> bool:
+        if not abbreviations or text[m.start()] != ".":
+            return True
+        w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        return not (w and w.group(1).lower() in abbreviations)
+
+    lo, step = None, 160
+    while lo is None:   # look back in growing steps: the previous stop is usually near
+        a = max(0, start - step)
+        for m in _SENT_END.finditer(text, a, start):
+            if ends(m):
+                lo = m.end()
+        if lo is None and (a == 0 or step >= _REACH_BACK):
+            lo = a
+        step *= 3
+    hi = next((m.start() + 1 for m in _SENT_END.finditer(text, end) if ends(m)), len(text))
+    return lo, hi
+
+
+def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, reach: int = 0,
+          abbreviations: frozenset = frozenset()) -> int:
     """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue.
 
     `reach` > 0 looks only that many characters to the left (within the sentence)."""
-    lo, hi = sentence_bounds(text, start, end)
+    lo, hi = sentence_bounds(text, start, end, abbreviations)
     if reach:  # only the words just before: "will meet on Friday", not "said Friday it would ..."
         lo, hi = max(lo, start - reach), end
     left, right = text[lo:start], text[end:hi]
-    for strong in (True, False):
-        # a listed cue outranks a word that only looks past ("-ed": "unspecified", "planned"); among cues of
-        # the same strength the nearest one before the expression governs it ("would appeal the decision,
-        # announced Wednesday"); only when none stands before it do the words after it count
-        fut = [m.end() for m in future_cue.finditer(left)] if strong else []
-        past = [m.end() for m in past_cue.finditer(left) if (m.groupdict().get("weak") is None) == strong]
-        if fut or past:
-            return 1 if (fut[-1] if fut else -1) >= (past[-1] if past else -1) else -1
-        f = future_cue.search(right) if strong else None
-        p = next((m for m in past_cue.finditer(right) if (m.groupdict().get("weak") is None) == strong), None)
-        if f or p:   # after it, a future cue wins ("... on Saturday and were planning to ...")
-            return 1 if f else -1
-    return 0
+    # a listed cue outranks a word that only looks past ("-ed": "unspecified", "planned"); among listed cues
+    # the nearest one before the expression governs it ("would appeal the decision, announced Wednesday");
+    # only when none stands before it do the words after it count, a future one first
+    fut = [m.end() for m in future_cue.finditer(left)]
+    past = [(m.end(), m.groupdict().get("weak") is None) for m in past_cue.finditer(left)]
+    strong = [e for e, listed in past if listed]
+    if fut or strong:
+        return 1 if (fut[-1] if fut else -1) >= (strong[-1] if strong else -1) else -1
+    if future_cue.search(right):
+        return 1
+    after = past_cue.search(right)
+    return -1 if past or after else 0
 
 
 def fit_year(anchor: dt.date, month: int, day: int | None, direction: int) -> int:

@@ -195,7 +195,8 @@ SHAPE_CLASSES = {
     "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
     "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
-    "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "marked": "digit",
+    "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
+    "pod_alone": "pod",
 }
 # every other shape holds a trigger word (a unit, a deictic word, a phrase from the tables ...): "word"
 
@@ -268,8 +269,11 @@ LEFT, RIGHT = 40, 80  # context searched around a trigger: the longest shapes st
 
 def _regions(text: str, trigger: re.Pattern, t: LangTable) -> dict[str, list[tuple[int, int]]]:
     """Merged windows around trigger words and digits, per trigger class and for all ("any")."""
-    out: dict[str, list[list[int]]] = {"any": [], "digit": [], "word": [], "month": [], "weekday": [], "spelled": []}
-    spelled = {w.lower() for w in list(t.get("spelled_centuries")) + list(t.get("spelled_millennia"))}
+    out: dict[str, list[list[int]]] = {"any": [], "digit": [], "word": [], "month": [], "weekday": [], "spelled": [],
+                                       "pod": []}
+    spelled = {w.lower() for w in list(t.get("spelled_centuries")) + list(t.get("spelled_millennia"))
+               + list(t.get("spelled_decades"))}
+    pods = {w.lower() for w in t.get("pods")}
     for m in trigger.finditer(text):
         lo, hi = max(0, m.start() - LEFT), min(len(text), m.end() + RIGHT)
         classes = ["any"]
@@ -284,6 +288,8 @@ def _regions(text: str, trigger: re.Pattern, t: LangTable) -> dict[str, list[tup
                 classes.append("weekday")
             if w in spelled:
                 classes.append("spelled")
+            if w in pods:
+                classes.append("pod")
         for cls in classes:
             spans = out[cls]
             if spans and lo <= spans[-1][1]:
