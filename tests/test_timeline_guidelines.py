@@ -248,3 +248,11 @@ def test_sentence_bounds_know_initials_dates_and_listed_abbreviations():
     assert text[slice(*sentence_bounds(text, i, i + 7))] == "He met J. Smith on Oct. 23 in town."
     i = text.index("Lee")
     assert text[slice(*sentence_bounds(text, i, i + 3, frozenset({"mr"})))].strip() == "Mr. Lee left."
+
+
+def test_irregular_past_forms_are_past_cues_but_participles_are_not():
+    """"brought" says past; "would be paid" and "will be sold" are passives pointing ahead."""
+    autumn = dt.date(2017, 10, 25)
+    assert mention("In January, the firm brought in a new chief.", "en", "January", autumn).span.value == "2017-01"
+    assert mention("The bonus would be paid in January.", "en", "January", autumn).span.value == "2018-01"
+    assert mention("The plant will be sold on Friday, the owner said.", "en", "Friday").span.value == "2017-08-11"

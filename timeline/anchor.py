@@ -41,14 +41,17 @@ def sentence_bounds(text: str, start: int, end: int, abbreviations: frozenset = 
 
 
 def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, reach: int = 0,
-          abbreviations: frozenset = frozenset()) -> int:
+          abbreviations: frozenset = frozenset(), auxiliaries: frozenset = frozenset()) -> int:
     """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue.
 
-    `reach` > 0 looks only that many characters to the left (within the sentence)."""
+    `reach` > 0 looks only that many characters to the left (within the sentence). A past form right after
+    one of `auxiliaries` ("be", "been") is a participle ("will be paid"), not a past tense."""
     lo, hi = sentence_bounds(text, start, end, abbreviations)
     if reach:  # only the words just before: "will meet on Friday", not "said Friday it would ..."
         lo, hi = max(lo, start - reach), end
     left, right = text[lo:start], text[end:hi]
+    if auxiliaries:
+        past_cue = _without_participles(past_cue, auxiliaries)
     # a listed cue outranks a word that only looks past ("-ed": "unspecified", "planned"); among listed cues
     # the nearest one before the expression governs it ("would appeal the decision, announced Wednesday");
     # only when none stands before it do the words after it count, a future one first
@@ -61,6 +64,23 @@ def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.
         return 1
     after = past_cue.search(right)
     return -1 if past or after else 0
+
+
+class _without_participles:
+    """A past-cue pattern that skips matches right after an auxiliary ("be paid", "been sold")."""
+
+    def __init__(self, cue: re.Pattern, auxiliaries: frozenset):
+        self.cue, self.aux = cue, auxiliaries
+
+    def _ok(self, s: str, m: re.Match) -> bool:
+        w = _WORD_BEFORE.search(s[max(0, m.start() - 12):m.start()].rstrip())
+        return not (w and w.group(1).lower() in self.aux)
+
+    def finditer(self, s: str):
+        return (m for m in self.cue.finditer(s) if self._ok(s, m))
+
+    def search(self, s: str):
+        return next(self.finditer(s), None)
 
 
 def fit_year(anchor: dt.date, month: int, day: int | None, direction: int) -> int:

@@ -85,13 +85,16 @@ def _direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
     m = None if reach else ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
     if m:
         return ctx.g.table.get("signal_tense", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()), 0)
-    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach, _abbreviations(ctx.g.table.code))
+    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach, *_sentence_words(ctx.g.table.code))
 
 
 @lru_cache(maxsize=None)
-def _abbreviations(code: str) -> frozenset:
-    """Words whose stop does not end a sentence ("vs.", "Mr."), from the table (`abbreviations`)."""
-    return frozenset(w.lower().rstrip(".") for w in load_language(code).get("abbreviations"))
+def _sentence_words(code: str) -> tuple[frozenset, frozenset]:
+    """Words whose stop does not end a sentence ("vs.", "Mr.": `abbreviations`) and auxiliaries that make a
+    past form a participle ("be paid": `participle_aux`), from the table."""
+    t = load_language(code)
+    return (frozenset(w.lower().rstrip(".") for w in t.get("abbreviations")),
+            frozenset(w.lower() for w in t.get("participle_aux")))
 
 
 def _name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
