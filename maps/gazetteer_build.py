@@ -548,12 +548,19 @@ def add_cities(w: Writer, min_pop: int) -> None:
     capitals = {(cc, normalize(c.get("capital") or "")) for cc, c in _gc_data("countries.json").items()}
     a1map = admin1_mapping(w, cities)
     affixes = [normalize(a) for a in read_lines("name_affixes.txt")]
+    capital_id = {}   # (country, name) -> the most populous town of the capital's name: Washington, DC, not Washington, UT
+    for c in cities.values():
+        key = (c.get("countrycode") or None, normalize(c["name"]))
+        if key in capitals and int(c.get("population") or 0) > 0:
+            best = capital_id.get(key)
+            if best is None or int(c.get("population") or 0) > int(cities[best].get("population") or 0):
+                capital_id[key] = str(c.get("geonameid"))
     for c in cities.values():
         pop = int(c.get("population") or 0)
         if pop < min_pop:
             continue
         cc = c.get("countrycode") or None
-        fcode = "PPLC" if (cc, normalize(c["name"])) in capitals and pop > 0 else None
+        fcode = "PPLC" if capital_id.get((cc, normalize(c["name"]))) == str(c.get("geonameid")) else None
         a1 = a1map.get((cc, c.get("admin1code")))
         pid = w.add_place(c["name"], "city", c["latitude"], c["longitude"], country=cc, admin1=a1,
                           population=pop, geonameid=c.get("geonameid"), source="geonames", fclass="P", fcode=fcode)

@@ -343,3 +343,15 @@ def test_short_form_before_a_connector_word():
 def test_canadian_provinces_sit_at_geonames_points(gaz):
     ab = next(c for c in gaz.lookup("Alberta") if c.kind == "admin1")
     assert km((ab.lat, ab.lon), (52.28, -117.47)) < 30
+
+
+def test_only_the_capital_itself_is_coded_as_capital(gaz):
+    washingtons = [c for c in gaz.lookup("Washington") if c.kind == "city" and c.country == "US"]
+    capitals = [c for c in washingtons if c.fcode == "PPLC"]
+    assert len(washingtons) > 3 and len(capitals) == 1
+    assert km((capitals[0].lat, capitals[0].lon), (38.9, -77.04)) < 20
+
+
+def test_english_counties_without_an_iso_code(gaz):
+    y = gaz.lookup("Yorkshire")[0]
+    assert (y.country, y.kind) == ("GB", "admin2")
