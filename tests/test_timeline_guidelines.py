@@ -256,3 +256,8 @@ def test_irregular_past_forms_are_past_cues_but_participles_are_not():
     assert mention("In January, the firm brought in a new chief.", "en", "January", autumn).span.value == "2017-01"
     assert mention("The bonus would be paid in January.", "en", "January", autumn).span.value == "2018-01"
     assert mention("The plant will be sold on Friday, the owner said.", "en", "Friday").span.value == "2017-08-11"
+
+
+def test_tokenized_now_comma_is_still_a_discourse_marker():
+    found = [m.text for m in find_dates("Prices fell . Now , the mayor says , the plan must change .", "en", ANCHOR)]
+    assert "Now" not in found

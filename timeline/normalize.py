@@ -846,7 +846,7 @@ def h_ref(c: Candidate, ctx: Context) -> list[Reading]:
     value = "PRESENT_REF" if "present" in f else "PAST_REF" if "past" in f else "FUTURE_REF"
     word = re.sub(r"\s+", " ", ctx.text[c.start:c.end].lower())
     if word in {w.lower() for w in ctx.g.table.get("discourse_openers")} and _opens_sentence(c, ctx) \
-            and ctx.text[c.end:c.end + 1] == ",":
+            and ctx.text[c.end:c.end + 3].lstrip(" ").startswith(","):
         return []  # "Now, he says ...": a discourse marker that opens a sentence, not a time (TimeML)
     nxt = re.match(r"\s+(\w+)", ctx.text[c.end:c.end + 12])
     if value != "PRESENT_REF" and nxt and nxt.group(1).lower() in {w.lower() for w in ctx.g.table.get("ref_not_before")}:
