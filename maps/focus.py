@@ -24,7 +24,6 @@ SUPPORT_KM = 150       # another place this close to a reading vouches for it
 FAR_KM = 300           # a reading this far from the focus is a candidate for a local feature
 SMALL_TOWN = 50_000    # only namesakes smaller than this are moved
 MID_TOWN = 100_000     # far namesakes smaller than this are suspects too: they vouch for no one
-STREET_VOTE = 0.5      # a street named near a city in the text says the story is local to it
 MIN_FOCUS = 3.0        # how clear a focus must be before anything is moved to it
 
 
@@ -36,12 +35,9 @@ class Located:
     admin1: str | None = None
 
 
-def focus_city(items: list[Located], street_votes=None) -> Located | None:
+def focus_city(items: list[Located]) -> Located | None:
     """The city the article centres on: the one with most distinct names of the article around it,
-    its province named, named itself more than once, and the city named closest to the article's
-    streets (``street_votes``: lower-case city name -> streets it is the nearest city to); None when
-    no city stands out."""
-    street_votes = street_votes or {}
+    its province named, and named itself more than once; None when no city stands out."""
     places = [it for it in items if it.mention.place is not None and not it.mention.demonym
               and not any(n.startswith("located at") for n in it.mention.notes)]   # echoes of a city
     distinct: dict[str, Located] = {}
@@ -61,8 +57,7 @@ def focus_city(items: list[Located], street_votes=None) -> Located | None:
         near = sum(1 for _, o in locals_ if haversine_km((p.lat, p.lon), (o.mention.place.lat,
                                                                           o.mention.place.lon)) < NEAR_KM)
         score = near + (1.0 if (p.country, it.admin1) in admin1s else 0.0) \
-            + 0.25 * min(4, counts[key]) + math.log10((p.population or 0) + 1) / 5 \
-            + STREET_VOTE * min(2, street_votes.get(key, 0))
+            + 0.25 * min(4, counts[key]) + math.log10((p.population or 0) + 1) / 5
         if score > best_score:
             best, best_score = it, score
     return best if best_score >= MIN_FOCUS else None
@@ -88,11 +83,11 @@ def _supported(it: Located, items: list[Located], suspects=frozenset()) -> bool:
     return False
 
 
-def move_to_focus(items: list[Located], movable, street_votes=None) -> Located | None:
+def move_to_focus(items: list[Located], movable) -> Located | None:
     """Place the small, far, unsupported namesakes (``movable(it)`` says which mentions may be local
     features at all) at the article's focus city; return the focus (or None). Far namesakes up to a
     middling size are suspects: they vouch for no other name, though only the small ones move."""
-    focus = focus_city(items, street_votes)
+    focus = focus_city(items)
     if focus is None:
         return None
     f = focus.mention.place

@@ -63,8 +63,7 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     by_start = {s.start: s for s in spans}
     _landmarks_at_following_city(text, mentions, by_start)
     _organisations_at_following_city(text, mentions, by_start, rec.t.located_in_words)
-    focus = move_to_focus(located, lambda it: _may_be_local(by_start.get(it.mention.start), text, rec.t),
-                          _street_votes(mentions, by_start))
+    focus = move_to_focus(located, lambda it: _may_be_local(by_start.get(it.mention.start), text, rec.t))
     _place_landmarks(mentions, spans_by_start=by_start, focus=focus.mention if focus else None)
     if focus is not None:
         _waters_at_focus(mentions, by_start, focus.mention)
@@ -186,24 +185,6 @@ def _landmarks_at_following_city(text, mentions, spans_by_start) -> None:
         a.place = Place(name=a.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
                         source=p.source, confidence=round(0.8 * p.confidence, 3))
         a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + p.name]
-
-
-STREET_CITY = 100_000
-
-
-def _street_votes(mentions, spans_by_start) -> dict:
-    """For each city name, how many of the article's unplaced streets it is the nearest city to."""
-    cities = [m for m in mentions if m.place is not None and m.place.kind == "city" and not m.notes
-              and (m.place.population or 0) >= STREET_CITY]   # a road named beside a village runs between towns
-    votes: dict[str, int] = {}
-    if not cities:
-        return votes
-    for m in mentions:
-        s = spans_by_start.get(m.start)
-        if m.place is None and s is not None and s.head_kind == "street":
-            near = min(cities, key=lambda c: abs(c.start - m.start))
-            votes[near.text.lower()] = votes.get(near.text.lower(), 0) + 1
-    return votes
 
 
 def _may_be_local(s: Span | None, text: str, t) -> bool:

@@ -71,23 +71,3 @@ def test_a_mid_sized_far_namesake_does_not_vouch_for_a_small_one_but_stays_itsel
     move_to_focus(items, lambda it: True)
     assert items[4].mention.place.lat == 42.64
     assert abs(items[5].mention.place.lat - 38.58) < 0.01
-
-
-def test_streets_named_beside_a_city_make_it_the_focus():
-    items = [located("Mississauga", "city", 43.59, -79.64, "CA", "CA-ON", 720_000),
-             located("Peel", "city", 54.22, -4.69, "IM", None, 5_000, start=40)]
-    assert focus_city(items) is None
-    assert focus_city(items, {"mississauga": 2}).mention.text == "Mississauga"
-    move_to_focus(items, lambda it: True, {"mississauga": 2})
-    assert abs(items[1].mention.place.lat - 43.59) < 0.01
-
-
-def test_only_a_sizeable_city_collects_the_votes_of_the_streets_named_near_it():
-    from types import SimpleNamespace
-    from maps.geoparse import _street_votes
-    big = located("Mississauga", "city", 43.59, -79.64, "CA", "CA-ON", 720_000).mention
-    small = located("Chapin", "city", 34.17, -81.35, "US", "US-SC", 1_500, start=100).mention
-    streets = [PlaceMention(20, 32, "Dundas Drive"), PlaceMention(120, 132, "Lindler Road")]
-    spans = {m.start: SimpleNamespace(head_kind="street") for m in streets}
-    assert _street_votes([big, streets[0], small, streets[1]], spans) == {"mississauga": 2}
-    assert _street_votes([streets[0], small, streets[1]], spans) == {}
