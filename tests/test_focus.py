@@ -50,10 +50,10 @@ def test_nothing_moves_when_the_caller_says_the_name_is_a_town_or_without_a_clea
 
 
 def test_landmarks_already_placed_at_a_city_do_not_vote_for_it():
-    items = [located("Murray", "city", 40.67, -111.89, admin1="US-UT", population=50_000)]
+    items = [located("Harlowe", "city", 40.67, -111.89, admin1="US-UT", population=50_000)]
     for k in range(3):
         echo = located(f"Elm Road {k}", "landmark", 40.67, -111.89, admin1=None, start=20 * (k + 1))
-        echo.mention.notes.append("located at Murray")
+        echo.mention.notes.append("located at Harlowe")
         items.append(echo)
     assert focus_city(items) is None
 
