@@ -1,24 +1,11 @@
 """Recogniser rules on hand-written sentences, over a tiny in-memory gazetteer (no build needed)."""
-from dataclasses import dataclass
 
 import pytest
 
+from fake_places import Cand
 from maps.geoparse import keep
 from maps.recognize import GazetteerIndex, Recognizer, tokenize
 from maps.lang_tables import tables
-
-
-@dataclass
-class Cand:
-    name: str
-    kind: str
-    country: str
-    lat: float
-    lon: float
-    population: int = 0
-    admin1: str = ""
-    match: str = "name"
-    prior: float = 0.5
 
 
 NAMES = {

@@ -2,21 +2,8 @@
 builds the few same-name readings a rule has to choose between."""
 from dataclasses import dataclass, field
 
+from fake_places import Cand
 from maps.resolve import Resolver, true_capitals
-
-
-@dataclass
-class Cand:
-    name: str
-    kind: str
-    country: str
-    lat: float
-    lon: float
-    population: int = 0
-    admin1: str = ""
-    match: str = "name"
-    prior: float = 0.5
-    fcode: str | None = None
 
 
 @dataclass
