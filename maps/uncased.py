@@ -31,6 +31,7 @@ _HIGH = re.compile("[^\x00-\u058f]+")
 
 
 def has_uncased_letters(text: str) -> bool:
+    """Whether the scan is worth running: most articles are Latin, Cyrillic or Greek throughout."""
     return any(any(ch.isalpha() for ch in m.group()) for m in _HIGH.finditer(text))
 
 
@@ -62,6 +63,8 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
 
 
 def _safe(cands) -> bool:
+    """A reading safe without other evidence: a large unit or a big city, not a village whose short name
+    can hide inside any word."""
     c = cands[0]
     kind = getattr(c, "kind", "")
     return kind in SAFE_KINDS or (getattr(c, "population", 0) or 0) >= SAFE_POPULATION
