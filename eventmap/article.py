@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from eventmap.errors import InputError
-from eventmap.language import detect_language, check_language
+from languages.identify import UnknownLanguage, check_language, detect_language
 from eventmap.model import Article
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -111,10 +111,18 @@ def fetch_url(url: str, allow_local: bool = False) -> str:
     return html
 
 
+def checked_language(code: str) -> str:
+    """`check_language` for user input: an unknown code is an InputError (one line, exit code 2)."""
+    try:
+        return check_language(code)
+    except UnknownLanguage as e:
+        raise InputError(str(e)) from None
+
+
 def make_article(text: str, *, id: str, source: str, title: str = "", lang: str | None = None,
                  published: dt.date | None = None, published_source: str | None = None) -> Article:
     """Settle the language (given, else detected) and build the Article."""
-    lang = check_language(lang) if lang else detect_language(text)
+    lang = checked_language(lang) if lang else detect_language(text)
     return Article(id=id, text=text, title=title or title_from_text(text), lang=lang, published=published,
                    source=source, anchor=published, anchor_source=published_source if published else None)
 

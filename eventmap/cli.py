@@ -14,11 +14,10 @@ import webbrowser
 from pathlib import Path
 
 from eventmap import __version__
-from eventmap.article import parse_date, read_article, read_corpus, slugify
+from eventmap.article import checked_language, parse_date, read_article, read_corpus, slugify
 from eventmap.atomic import write_text_atomic
 from eventmap.errors import InputError
 from eventmap.export import document_to_dict, to_csv, to_geojson
-from eventmap.language import check_language
 from eventmap.pipeline import analyse
 from maps import geocoding
 from maps.gazetteer import GazetteerError
@@ -113,7 +112,7 @@ def _gazetteer_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args) -> tuple[str | None, object, object]:
-    lang = check_language(args.lang) if args.lang else None
+    lang = checked_language(args.lang) if args.lang else None
     published = parse_date(args.published, "--published date") if args.published is not None else None
     try:
         config = geocoding.config_from_args(args)

@@ -7,19 +7,18 @@ Undated sentences that only add places continue the event before them in the sam
 sentences land on the map with the event they explain. Sentences with places but no time and
 nothing to continue become undated events, so every marker still has an item to point to.
 
-Cue words are data (data/event_cues.json), one table per language.
+Cue words are data: the ``events`` part of each language (languages/data/<lang>/events.json).
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
+import languages
 from eventmap.model import Article, Event
-from eventmap.sentences import Sentence, split_sentences
+from languages.sentences import Sentence, split_sentences
 from maps.model import PlaceMention
 from timeline.model import DateMention, TimeSpan
 
@@ -31,8 +30,7 @@ CALENDAR_TYPES = ("DATE", "TIME")
 
 @lru_cache(maxsize=None)
 def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
-    table = json.loads(resources.files("eventmap.data").joinpath("event_cues.json").read_text("utf-8"))
-    words = table.get(lang, {})
+    words = languages.part(lang, "events")
     out = []
     for qualifier in ("ongoing", "before", "after"):
         phrases = sorted(words.get(qualifier, []), key=len, reverse=True)

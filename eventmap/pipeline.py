@@ -13,7 +13,7 @@ from typing import Callable
 
 from eventmap.events import build_events
 from eventmap.model import Article, Document
-from eventmap.sentences import split_sentences
+from languages.sentences import split_sentences
 from maps import find_places
 from timeline import find_dates, infer_anchor
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from eventmap.errors import InputError
+import languages
+
 
 DETECT_CHARS = 6000  # enough text for a stable guess, little enough to stay fast
 
@@ -24,11 +25,15 @@ def _known_language(code: str) -> bool:
     return True
 
 
+class UnknownLanguage(ValueError):
+    """A language code that neither ISO 639 nor CLDR knows; the message is one line for the user."""
+
+
 def check_language(code: str) -> str:
-    """The primary language subtag of `code` (``pt-BR`` -> ``pt``), or a one-line InputError."""
-    primary = (code or "").strip().replace("_", "-").split("-")[0].lower()
+    """The primary language subtag of `code` (``pt-BR`` -> ``pt``), or a one-line UnknownLanguage."""
+    primary = languages.primary(code)
     if not primary.isalpha() or not 2 <= len(primary) <= 3 or not _known_language(primary):
-        raise InputError(f"unknown language {code!r}: give an ISO 639-1 code such as 'en' or 'id'")
+        raise UnknownLanguage(f"unknown language {code!r}: give an ISO 639-1 code such as 'en' or 'id'")
     return primary
 
 

@@ -3,15 +3,16 @@
 Events are built per sentence, and every item on the page points back to one, so the split must
 keep exact offsets into the article text. A small rule-based splitter is enough for news prose:
 it breaks at paragraph breaks and at . ! ? … followed by a capital, a digit or an opening quote,
-except after known abbreviations (a per-language table, data/abbreviations.json) and initials.
+except after known abbreviations (the language's ``text`` part: languages/data/<lang>/text.json plus
+the multilingual list) and initials.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+import languages
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[-•*]\s)")
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\w¿¡])"
@@ -28,8 +29,7 @@ class Sentence:
 
 @lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> frozenset[str]:
-    table = json.loads(resources.files("eventmap.data").joinpath("abbreviations.json").read_text("utf-8"))
-    return frozenset(table.get("*", [])) | frozenset(table.get(lang, []))
+    return frozenset(languages.part(lang, "text").get("abbreviations", []))
 
 
 def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:

@@ -1,18 +1,18 @@
-"""Per-language recognition tables (maps/data/lang/<lang>.json), loaded once and merged with English.
+"""Per-language recognition tables: the ``places`` part of a language (languages/data/<lang>/places.json).
 
 Why: the geoparser's knowledge of a language - which words head a place name (Kota, Lake), which
 titles announce a person (Presiden, Mr), which words make a name an organisation (Universitas, Bank)
-- is data, so a new language is a new JSON file and no code.
+- is data, so a new language is a new JSON file and no code. The `languages` loader applies the one
+fallback rule (a language without a table reads English's; English titles, first names, organisation
+words and aliases are added to every language's own); this module only shapes the words for the
+recogniser (sets, lower case, head lengths).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-LANG_DIR = Path(__file__).resolve().parent / "data" / "lang"
-FALLBACK = "en"
+import languages
 
 
 @dataclass(frozen=True)
@@ -56,35 +56,20 @@ class LangTables:
     max_head_tokens: int = 2
 
 
-def _read(lang: str) -> dict:
-    path = LANG_DIR / f"{lang}.json"
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as f:
-        return json.load(f)
-
-
 @lru_cache(maxsize=16)
 def tables(lang: str) -> LangTables:
-    """Tables for ``lang``; unknown languages get English, a known one adds English person titles and
-    organisation words (news in any language quotes English names) but keeps its own heads."""
-    lang = (lang or FALLBACK).split("-")[0].lower()
-    own = _read(lang)
-    base = _read(FALLBACK) if lang != FALLBACK else {}
-    if not own:
-        own, base = _read(FALLBACK), {}
+    """Tables for ``lang`` (an unknown language gets English's)."""
+    code = languages.primary(lang) or "en"
+    own = languages.part(code, "places")
 
-    def merged(key: str, with_base: bool) -> frozenset:
-        vals = list(own.get(key, []))
-        if with_base:
-            vals += base.get(key, [])
-        return frozenset(vals)
+    def words(key: str) -> frozenset:
+        return frozenset(own.get(key, []))
 
     pre = dict(own.get("pre_heads", {}))
     post = dict(own.get("post_heads", {}))
     heads = list(pre) + list(post)
     return LangTables(
-        lang=lang,
+        lang=code,
         country=own.get("country"),
         title_places=own.get("title_places", "regions"),
         plural_suffix=own.get("plural_suffix", ""),
@@ -93,7 +78,7 @@ def tables(lang: str) -> LangTables:
         post_heads=post,
         unresolved_ok_heads=frozenset(h.lower() for h in own.get("unresolved_ok_heads", [])),
         lower_heads=frozenset(h.lower() for h in own.get("lower_heads", [])),
-        connectors=merged("connectors", False),
+        connectors=words("connectors"),
         name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),
         containment_words=frozenset(w.lower() for w in own.get("containment_words", [])),
         list_words=frozenset(w.lower() for w in own.get("list_words", [])),
@@ -101,22 +86,21 @@ def tables(lang: str) -> LangTables:
         kind_words_after=dict(own.get("kind_words_after", {})),
         place_preps=frozenset(w.lower() for w in own.get("place_preps", [])),
         town_preps=frozenset(w.lower() for w in own.get("town_preps", [])),
-        person_titles=merged("person_titles", True),
+        person_titles=words("person_titles"),
         person_after=frozenset(w.lower() for w in own.get("person_after", [])),
         person_before=frozenset(w.lower() for w in own.get("person_before", [])),
-        given_names=merged("given_names", True),
-        org_words=merged("org_words", True),
+        given_names=words("given_names"),
+        org_words=words("org_words"),
         org_prefix=tuple(own.get("org_prefix", [])),
-        acronym_places=merged("acronym_places", True),
-        not_places=merged("not_places", False),
+        acronym_places=words("acronym_places"),
+        not_places=words("not_places"),
         not_place_before=frozenset(w.lower() for w in own.get("not_place_before", [])),
         not_place_after=frozenset(w.lower() for w in own.get("not_place_after", [])),
-        aliases={**base.get("aliases", {}), **own.get("aliases", {})},
-        expansions={**base.get("expansions", {}), **own.get("expansions", {})},
-        abbreviations=frozenset(w for w in list(own.get("aliases", {})) + list(own.get("expansions", {}))
-                                + list(base.get("expansions", {})) + list(base.get("aliases", {})) + heads
-                                + list(own.get("person_titles", [])) + list(base.get("person_titles", []))
-                                + list(own.get("not_places", [])) if w.endswith(".")),
+        aliases=dict(own.get("aliases", {})),
+        expansions=dict(own.get("expansions", {})),
+        abbreviations=frozenset(w for w in list(own.get("aliases", {})) + list(own.get("expansions", {})) + heads
+                                + list(own.get("person_titles", [])) + list(own.get("not_places", []))
+                                if w.endswith(".")),
         head_joiners=frozenset(own.get("head_joiners", [])),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

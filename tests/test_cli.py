@@ -274,6 +274,6 @@ def test_same_names_get_counted_slugs(tmp_path, capsys):
 
 
 def test_a_short_text_is_still_recognised_as_its_language():
-    from eventmap.language import detect_language
+    from languages.identify import detect_language
 
     assert detect_language("Pada 9 Agustus 2017 di Jakarta.") == "id"

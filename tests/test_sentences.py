@@ -1,4 +1,4 @@
-from eventmap.sentences import split_sentences
+from languages.sentences import split_sentences
 
 
 def texts(t, lang="en"):

@@ -2,19 +2,19 @@
 
 Why: every language dateparser knows should work at least for absolute dates and month names, so the
 month/weekday names, unit words, relative phrases and the usual day/month order come from dateparser's
-`date_translation_data`; `timeline/data/<lang>.json` adds what dateparser lacks (number words, part-of-day
+`date_translation_data`; the language's ``dates`` part (languages/data/<lang>/dates.json, read through
+the `languages` loader and its one fallback rule) adds what dateparser lacks (number words, part-of-day
 words, seasons, quarter words, tense cues ...). No language is special-cased in code.
 """
 from __future__ import annotations
 
+import copy
 import importlib
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+import languages
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -42,7 +42,6 @@ class LangTable:
     shift_pre: dict = field(default_factory=dict)     # "last" -> -1 (before a unit or weekday)
     shift_post: dict = field(default_factory=dict)    # "lalu" -> -1 (after a unit or weekday)
     ago_post: dict = field(default_factory=dict)      # "ago" -> -1 (after a count + unit)
-    in_pre: list = field(default_factory=list)
     deictic_days: dict = field(default_factory=dict)  # "yesterday" -> -1
     deictic_pod: dict = field(default_factory=dict)   # "tonight" -> [0, "NI"]
     present_words: set = field(default_factory=set)   # dateparser's "now" words
@@ -65,11 +64,8 @@ def _dateparser_info(code: str) -> dict:
 
 
 def _project_table(code: str) -> dict:
-    path = DATA_DIR / f"{code}.json"
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as f:
-        return json.load(f)
+    """The language's ``dates`` part, as a private copy (the table below adds to it)."""
+    return copy.deepcopy(dict(languages.part(code, "dates")))
 
 
 def _add_names(target: dict, short: set, names_by_index: list[list[str]]) -> None:
@@ -95,20 +91,11 @@ def _split_relative(phrase: str, unit_words: dict) -> tuple[str, str, str] | Non
 
 
 @lru_cache(maxsize=None)
-def _all_tables_words(key: str) -> tuple[str, ...]:
-    """The union of one word list over every project table: the fallback for a language without its own."""
-    words: set[str] = set()
-    for path in sorted(DATA_DIR.glob("*.json")):
-        words.update(w.lower() for w in _project_table(path.stem).get(key, []))
-    return tuple(sorted(words))
-
-
-@lru_cache(maxsize=None)
 def load_language(code: str) -> LangTable:
     """The merged table for an ISO 639-1 code (unknown codes give an English-free, numbers-only table)."""
     code = (code or "").lower().split("-")[0].split("_")[0]
     info = _dateparser_info(code) if code else {}
-    extra = _project_table(code) if code else {}
+    extra = _project_table(code)
     t = LangTable(code=code or "xx")
     t.date_order = info.get("date_order", "DMY")
     t.names_capitalized = bool(extra.get("names_capitalized", False))
@@ -128,11 +115,9 @@ def load_language(code: str) -> LangTable:
     t.shift_post = dict(extra.get("shift_post", {}))
     t.ago_post = {w.lower(): -1 for w in info.get("ago", []) if len(w) > 2}
     t.ago_post.update(extra.get("ago_post", {}))
-    t.in_pre = list(extra.get("in_pre", []))
     t.pertain = [w.lower() for w in info.get("pertain", []) or []] + list(extra.get("pertain", []))
     for key in ("not_year_after", "not_year_before"):
-        own = [w.lower() for w in extra.get(key, [])]
-        setattr(t, key, own or list(_all_tables_words(key)))
+        setattr(t, key, [w.lower() for w in extra.get(key, [])])
     t.deictic_days = dict(extra.get("deictic_days", {}))
     t.deictic_pod = dict(extra.get("deictic_pod", {}))
     pods = {}
