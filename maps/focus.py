@@ -7,108 +7,125 @@ named - a small namesake far from that city, which nothing else in the article s
 more likely a local feature of the city than a village a thousand kilometres away; and a street
 with no city of its own belongs to the city the article is about, not to whichever city happens
 to be named nearest to it in the text.
+
+Every "is there another place near it" question goes through a `PointGrid`, so a text that lists
+thousands of towns costs time in proportion to its length, not to its length squared.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import Counter
+from typing import Callable
 
-from maps.model import Place, PlaceMention
-from maps.resolve import haversine_km
+from maps import kinds
+from maps.geo import PointGrid, distance_km
+from maps.model import Basis, Place, PlaceMention
 
-CITY_KINDS = frozenset({"city", "admin2", "admin3"})
-MOVABLE_KINDS = frozenset({"city", "admin3"})   # a county is not a shop or a street
-BROAD_KINDS = frozenset({"continent", "country", "region", "sea", "ocean", "admin1"})
 NEAR_KM = 100          # places this close to a city speak for it as the article's focus
 SUPPORT_KM = 150       # another place this close to a reading vouches for it
 FAR_KM = 300           # a reading this far from the focus is a candidate for a local feature
 SMALL_TOWN = 50_000    # only namesakes smaller than this are moved
-MID_TOWN = 100_000     # far namesakes smaller than this are suspects too: they vouch for no one
 MIN_FOCUS = 3.0        # how clear a focus must be before anything is moved to it
+# Far namesakes smaller than a big town are suspects too: they vouch for no one (only small ones move).
+SUSPECT_TOWN = kinds.BIG_TOWN
 
 
-@dataclass
-class Located:
-    """A resolved mention with what the resolver knew of its reading."""
-
-    mention: PlaceMention
-    admin1: str | None = None
+def _key(m: PlaceMention) -> str:
+    return m.text.lower()
 
 
-def focus_city(items: list[Located]) -> Located | None:
+def focus_city(mentions: list[PlaceMention]) -> PlaceMention | None:
     """The city the article centres on: the one with most distinct names of the article around it,
     its province named, and named itself more than once; None when no city stands out."""
-    places = [it for it in items if it.mention.place is not None and not it.mention.demonym
-              and not any(n.startswith("located at") for n in it.mention.notes)]   # echoes of a city
-    distinct: dict[str, Located] = {}
-    counts: dict[str, int] = {}
-    for it in places:
-        key = it.mention.text.lower()
-        distinct.setdefault(key, it)
-        counts[key] = counts.get(key, 0) + 1
-    admin1s = {(it.mention.place.country, it.admin1) for it in distinct.values()
-               if it.mention.place.kind == "admin1" and it.admin1}
-    locals_ = [(k, it) for k, it in distinct.items() if it.mention.place.kind not in BROAD_KINDS]
+    places = [m for m in mentions if m.place is not None and not m.demonym
+              and m.located_at is None]   # a mention put at a city only echoes that city
+    distinct: dict[str, PlaceMention] = {}
+    counts: Counter = Counter()
+    for m in places:
+        distinct.setdefault(_key(m), m)
+        counts[_key(m)] += 1
+    admin1s = {(m.place.country, m.place.admin1) for m in distinct.values()
+               if m.place.kind == kinds.ADMIN1 and m.place.admin1}
+    grid = PointGrid()
+    for m in distinct.values():
+        if m.place.kind not in kinds.ABOVE_CITY:
+            grid.add(m.place.lat, m.place.lon, m)
     best, best_score = None, 0.0
-    for key, it in locals_:
-        p = it.mention.place
-        if p.kind not in CITY_KINDS:
+    for key, m in distinct.items():
+        p = m.place
+        if p.kind not in kinds.LOCAL:
             continue
-        near = sum(1 for _, o in locals_ if haversine_km((p.lat, p.lon), (o.mention.place.lat,
-                                                                          o.mention.place.lon)) < NEAR_KM)
-        score = near + (1.0 if (p.country, it.admin1) in admin1s else 0.0) \
+        near = sum(1 for _ in grid.within(p.lat, p.lon, NEAR_KM))
+        score = near + (1.0 if (p.country, p.admin1) in admin1s else 0.0) \
             + 0.25 * min(4, counts[key]) + math.log10((p.population or 0) + 1) / 5
         if score > best_score:
-            best, best_score = it, score
+            best, best_score = m, score
     return best if best_score >= MIN_FOCUS else None
 
 
-def _supported(it: Located, items: list[Located], suspects=frozenset()) -> bool:
-    """Does anything else in the article vouch for this reading: a place of another name near it,
-    its province or (non-demonym) country named? Other ``suspects`` (ids of mentions that are
-    themselves small far namesakes) do not: two street names that both happen to be French towns
-    do not make each other French."""
-    p = it.mention.place
-    me = it.mention.text.lower()
-    for o in items:
-        q = o.mention.place
-        if q is None or o.mention.text.lower() == me or id(o) in suspects:
-            continue
-        if q.kind == "admin1" and o.admin1 and (q.country, o.admin1) == (p.country, it.admin1):
+class _Support:
+    """What the article's places say for a reading: provinces and countries named, places nearby.
+
+    Built once from every resolved mention except the suspects (two street names that both happen
+    to be French towns do not make each other French); each count is kept by name, so that a name
+    never vouches for itself."""
+
+    def __init__(self, mentions: list[PlaceMention], suspects: set[int]):
+        self.admin1s: dict[tuple, Counter] = {}
+        self.countries: dict[str, Counter] = {}
+        self.grid = PointGrid()
+        for o in mentions:
+            q = o.place
+            if q is None or id(o) in suspects:
+                continue
+            if q.kind == kinds.ADMIN1 and q.admin1:
+                self.admin1s.setdefault((q.country, q.admin1), Counter())[_key(o)] += 1
+            if q.kind == kinds.COUNTRY and not o.demonym:
+                self.countries.setdefault(q.country, Counter())[_key(o)] += 1
+            if q.kind not in kinds.ABOVE_CITY:
+                self.grid.add(q.lat, q.lon, o)
+
+    @staticmethod
+    def _other(names: Counter | None, me: str) -> bool:
+        return bool(names) and sum(names.values()) > names.get(me, 0)
+
+    def vouches(self, m: PlaceMention) -> bool:
+        """Does a place of another name vouch for this reading: its province or (non-demonym)
+        country named, or a place within SUPPORT_KM?"""
+        p, me = m.place, _key(m)
+        if p.admin1 and self._other(self.admin1s.get((p.country, p.admin1)), me):
             return True
-        if q.kind == "country" and not o.mention.demonym and q.country == p.country:
+        if self._other(self.countries.get(p.country), me):
             return True
-        if q.kind not in BROAD_KINDS and haversine_km((p.lat, p.lon), (q.lat, q.lon)) < SUPPORT_KM:
-            return True
-    return False
+        return any(_key(o) != me for o, _ in self.grid.within(p.lat, p.lon, SUPPORT_KM))
 
 
-def move_to_focus(items: list[Located], movable) -> Located | None:
-    """Place the small, far, unsupported namesakes (``movable(it)`` says which mentions may be local
+def move_to_focus(mentions: list[PlaceMention], movable: Callable[[PlaceMention], bool]) -> PlaceMention | None:
+    """Place the small, far, unsupported namesakes (``movable(m)`` says which mentions may be local
     features at all) at the article's focus city; return the focus (or None). Far namesakes up to a
-    middling size are suspects: they vouch for no other name, though only the small ones move."""
-    focus = focus_city(items)
+    big town's size are suspects: they vouch for no other name, though only the small ones move."""
+    focus = focus_city(mentions)
     if focus is None:
         return None
-    f = focus.mention.place
-    suspects = []
-    for it in items:
-        p = it.mention.place
-        if p is None or it is focus or p.kind not in MOVABLE_KINDS or it.mention.demonym:
-            continue
-        if (p.population or 0) >= MID_TOWN or not movable(it):
-            continue
-        if haversine_km((p.lat, p.lon), (f.lat, f.lon)) >= FAR_KM:
-            suspects.append(it)
-    ids = frozenset(id(it) for it in suspects)
-    for it in [it for it in suspects if (it.mention.place.population or 0) < SMALL_TOWN
-               and not _supported(it, items, ids)]:
-        it.mention.place = at_city(it.mention.text, f, 0.3)
-        it.mention.notes.append("local name at " + f.name)
+    f = focus.place
+    suspects = [m for m in mentions if m is not focus and _far_small(m, f, movable)]
+    support = _Support(mentions, {id(m) for m in suspects})
+    moved = [m for m in suspects if (m.place.population or 0) < SMALL_TOWN and not support.vouches(m)]
+    for m in moved:
+        m.put_at(at_city(m.text, f, 0.3), Basis.STORY_CITY, f)
     return focus
+
+
+def _far_small(m: PlaceMention, focus: Place, movable: Callable[[PlaceMention], bool]) -> bool:
+    p = m.place
+    if p is None or p.kind not in kinds.MOVABLE or m.demonym:
+        return False
+    if (p.population or 0) >= SUSPECT_TOWN or not movable(m):
+        return False
+    return distance_km(p.lat, p.lon, focus.lat, focus.lon) >= FAR_KM
 
 
 def at_city(name: str, city: Place, confidence: float) -> Place:
     """A landmark called ``name`` placed at ``city``."""
-    return Place(name=name, lat=city.lat, lon=city.lon, kind="landmark", country=city.country,
-                 source=city.source, confidence=round(confidence, 3))
+    return Place(name=name, lat=city.lat, lon=city.lon, kind=kinds.LANDMARK, country=city.country,
+                 source=city.source, confidence=round(confidence, 3), admin1=city.admin1)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maps.model import Place
+from maps.names import key_tokens, normalize  # noqa: F401  (re-exported for the gazetteer's users)
 
 SCHEMA_VERSION = 3
 GEONAMES_FILE = "geonames-full.sqlite"
@@ -51,33 +52,8 @@ MATCH_PRIOR = {"name": 0.0, "abbrev": -0.08, "exonym": -0.02, "alt": -0.1, "demo
 KINDS = ("continent", "region", "country", "admin1", "admin2", "city", "island", "peninsula", "sea",
          "ocean", "landmark", "lake", "river", "mountain", "area")
 
-_CHAR_MAP = {ord(k): v for k, v in {
-    "’": "'", "‘": "'", "‛": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'", "′": "'", "ʹ": "'",
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
-    "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th",
-    "Þ": "th", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "ħ": "h", "Ħ": "h",
-    ".": "", "\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u00ad": "",
-}.items()}
-_SPACES = re.compile(r"\s+")
-_TOKEN = re.compile(r"\w+(?:['-]\w+)*")
-
-
 class GazetteerError(RuntimeError):
     """A gazetteer that cannot be opened, built or imported; the message is one line for the user."""
-
-
-def normalize(name: str) -> str:
-    """The lookup key of a name: no accents, casefolded, one apostrophe and one dash, no periods
-    (so "U.S." == "US" and "St. Louis" == "St Louis"), single spaces."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.translate(_CHAR_MAP).casefold()
-    return _SPACES.sub(" ", s).strip()
-
-
-def key_tokens(key: str) -> list[str]:
-    """The words of a normalised key, as a longest-match recogniser counts them (inner - and ' bind)."""
-    return _TOKEN.findall(key)
 
 
 def cache_dir() -> Path:
@@ -128,7 +104,7 @@ class Candidate:
     def to_place(self, confidence: float = 1.0) -> Place:
         return Place(name=self.name, lat=self.lat, lon=self.lon, kind=self.kind, country=self.country,
                      geonameid=self.geonameid, population=self.population or 0, source=self.dataset,
-                     confidence=confidence)
+                     confidence=confidence, admin1=self.admin1, record=self.source)
 
 
 _SELECT = ("SELECT p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.geonameid, "

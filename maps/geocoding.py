@@ -39,7 +39,7 @@ from maps.geocoding_client import GeocoderClient
 from maps.geocoding_config import (GeocoderConfig, add_arguments, build_geocoder, cache_key_domain,
                                    config_from_args, geocoding_data, make_config)
 from maps.geocoding_queries import query_variants
-from maps.model import PlaceMention
+from maps.model import Alternative, Basis, PlaceMention
 
 __all__ = ["GeocoderConfig", "OnlineGeocoding", "add_arguments", "config_from_args", "make_config"]
 
@@ -167,7 +167,7 @@ class OnlineGeocoding:
             self._counts["resolved"] += 1
             note = f"{name}: not in the gazetteer; geocoded online as {best['address'] or best['name']}"
             out_places.append(dataclasses.replace(mention, place=to_place(best, name, confidence, runners),
-                                                  notes=[*mention.notes, note]))
+                                                  basis=Basis.GEOCODER, notes=[*mention.notes, note]))
         skipped = self._client.counts["not_asked"] - not_asked_before
         if skipped:
             self._warn(f"{name}: {skipped} name(s) not asked because the geocoder was given up "
@@ -196,9 +196,9 @@ class OnlineGeocoding:
             note = f"{name}: reads it as {where} ({best['country'] or '?'}), {apart:.0f} km away; offline reading kept"
             return dataclasses.replace(mention, notes=[*mention.notes, note])
         self._counts["replaced"] += 1
-        was = {"name": offline.name, "country": offline.country, "lat": round(offline.lat, 5),
-               "lon": round(offline.lon, 5), "kind": offline.kind, "source": offline.source}
+        was = Alternative(offline.name, offline.country, round(offline.lat, 5), round(offline.lon, 5), offline.kind,
+                          source=offline.source)
         note = (f"{name}: replaced the {offline.source} reading {offline.name} ({offline.country or '?'}) with "
                 f"{where}, which fits the article's other places better")
         return dataclasses.replace(mention, place=to_place(best, name, confidence, [was, *runners]),
-                                   notes=[*mention.notes, note])
+                                   basis=Basis.GEOCODER, located_at=None, notes=[*mention.notes, note])

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from maps.geocoding_config import geocoding_data
-from maps.model import Place
+from maps.model import Alternative, Place
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -71,7 +71,7 @@ def fit(lat: float, lon: float, country: str | None, context: ArticleContext) ->
 
 
 def choose(candidates: list[dict], context: ArticleContext,
-           kind_hint: str | None = None) -> tuple[dict, float, list[dict]]:
+           kind_hint: str | None = None) -> tuple[dict, float, list[Alternative]]:
     """The best candidate, a confidence (its share of all candidates' scores) and the runner-ups.
     `kind_hint` is the kind the name's own head word promises ("Foo County" -> admin2)."""
     settings = geocoding_data()["choice"]
@@ -82,12 +82,12 @@ def choose(candidates: list[dict], context: ArticleContext,
 
     scored = sorted(((score(c), c) for c in candidates), key=lambda sc: -sc[0])
     total = sum(s for s, _ in scored) or 1.0
-    runners = [{"name": c["name"], "country": c["country"], "lat": round(c["lat"], 5), "lon": round(c["lon"], 5),
-                "kind": c["kind"], "score": round(s, 3)} for s, c in scored[1:1 + settings["alternatives"]]]
+    runners = [Alternative(c["name"], c["country"], round(c["lat"], 5), round(c["lon"], 5), c["kind"], round(s, 3))
+               for s, c in scored[1:1 + settings["alternatives"]]]
     return scored[0][1], scored[0][0] / total, runners
 
 
-def to_place(candidate: dict, provider: str, confidence: float, alternatives: list[dict]) -> Place:
+def to_place(candidate: dict, provider: str, confidence: float, alternatives: list[Alternative]) -> Place:
     bbox = candidate.get("bbox")
     return Place(name=candidate["name"], lat=candidate["lat"], lon=candidate["lon"], kind=candidate["kind"],
                  country=candidate["country"], source=provider, confidence=confidence,

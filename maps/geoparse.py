@@ -6,14 +6,17 @@ below (which of them are persons, organisations or common words after all) and m
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
-from maps.focus import BROAD_KINDS, Located, at_city, move_to_focus
+from maps.focus import at_city, move_to_focus
+from maps.kinds import ABOVE_CITY as BROAD_KINDS
 from maps.lang_tables import tables
-from maps.model import Place, PlaceMention
+from maps.model import Alternative, Basis, Place, PlaceMention
 from maps.recognize import STRONG_KINDS, GazetteerIndex, Recognizer, Span
-from maps.resolve import Resolver, _country_names, _norm
+from maps.names import normalize
+from maps.resolve import Resolver, _country_names
 from maps.uncased import find_uncased, merge_spans
 
 LANDMARK_KINDS = frozenset({"landmark", "street"})
@@ -54,19 +57,14 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang, rec.t.list_words,
                         rec.t.kind_words_after)
     results = resolver.resolve(spans, text)
-    mentions, located = [], []
-    for s, (best, conf, ranked) in zip(spans, results):
-        m = _mention(s, best, conf, ranked)
-        if m is not None:
-            mentions.append(m)
-            located.append(Located(m, getattr(best, "admin1", None)))
+    mentions = [_mention(s, best, conf, ranked) for s, (best, conf, ranked) in zip(spans, results)]
     by_start = {s.start: s for s in spans}
     _landmarks_at_following_city(text, mentions, by_start)
     _organisations_at_following_city(text, mentions, by_start, rec.t.located_in_words)
-    focus = move_to_focus(located, lambda it: _may_be_local(by_start.get(it.mention.start), text, rec.t))
-    _place_landmarks(mentions, spans_by_start=by_start, focus=focus.mention if focus else None)
+    focus = move_to_focus(mentions, lambda m: _may_be_local(by_start.get(m.start), text, rec.t))
+    _place_landmarks(mentions, spans_by_start=by_start, focus=focus)
     if focus is not None:
-        _waters_at_focus(mentions, by_start, focus.mention)
+        _waters_at_focus(mentions, by_start, focus)
     return _merge_parenthesised(text, _non_overlapping(mentions))
 
 
@@ -141,33 +139,31 @@ def _own_word_evidence(s: Span, lang: str) -> bool:
         m = getattr(c, "match", "name")
         if m in ("name", "abbrev", "demonym"):
             return True
-        if m == "exonym" and (getattr(c, "kind", "") != "country" or _norm(s.lookup) in _country_names(lang)
-                              or (len(_norm(c.name)) >= 4 and _norm(s.lookup).startswith(_norm(c.name)[:4]))):
+        if m == "exonym" and (getattr(c, "kind", "") != "country" or normalize(s.lookup) in _country_names(lang)
+                              or (len(normalize(c.name)) >= 4 and normalize(s.lookup).startswith(normalize(c.name)[:4]))):
             # Israeli - Israel, Iraqi - Iraq: a form derived from the country's own name
             return True
     return s.text in tables(lang).aliases
 
 
-def _mention(s: Span, best, conf: float, ranked) -> PlaceMention | None:
-    m = PlaceMention(s.start, s.end, s.text)
+def _mention(s: Span, best, conf: float, ranked) -> PlaceMention:
+    m = PlaceMention(s.start, s.end, s.text, head_kind=s.head_kind, cues=frozenset(s.cues))
     if best is None:
-        m.notes.append(f"unresolved:{s.head_kind or 'place'}")
         return m
     place = best.to_place(conf) if hasattr(best, "to_place") else Place(
         name=best.name, lat=best.lat, lon=best.lon, kind=best.kind, country=best.country,
-        confidence=conf)
+        confidence=conf, admin1=getattr(best, "admin1", None) or None)
     place.confidence = round(conf, 3)
-    place.alternatives = [
-        {"name": c.name, "country": c.country, "lat": round(c.lat, 4), "lon": round(c.lon, 4),
-         "kind": c.kind, "score": round(sc, 2)}
-        for sc, c in ranked[1:4]]
+    place.alternatives = [Alternative(c.name, c.country, round(c.lat, 4), round(c.lon, 4), c.kind, round(sc, 2))
+                          for sc, c in ranked[1:4]]
     m.place = place
     m.demonym = getattr(best, "match", "") == "demonym"
     if s.head and getattr(best, "kind", "") not in LANDMARK_KINDS and s.head_kind in LANDMARK_KINDS:
         # "Gedung X", "Bandara Y": a building located at the place named inside it
+        inside = dataclasses.replace(place)
         place.kind = "landmark"
         place.name = s.text
-        m.notes.append("located at " + best.name)
+        m.put_at(place, Basis.NAMED_INSIDE, inside)
     return m
 
 
@@ -182,9 +178,8 @@ def _landmarks_at_following_city(text, mentions, spans_by_start) -> None:
                 b.place.kind not in ("city", "admin2", "admin1", "island"):
             continue
         p = b.place
-        a.place = Place(name=a.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
-                        source=p.source, confidence=round(0.8 * p.confidence, 3))
-        a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + p.name]
+        a.put_at(Place(name=a.text, lat=p.lat, lon=p.lon, kind="landmark", country=p.country,
+                       source=p.source, confidence=round(0.8 * p.confidence, 3)), Basis.NEXT_CITY, p)
 
 
 def _may_be_local(s: Span | None, text: str, t) -> bool:
@@ -221,9 +216,8 @@ def _organisations_at_following_city(text, mentions, spans_by_start, located_in_
             continue
         if m.group(1) is None and not text[a.end:b.start].strip(" ,'’s"):
             continue    # "Springfield, Dayton": a comma alone after a bare name is a list or containment
-        a.place = at_city(a.text, b.place, 0.8 * b.place.confidence)
+        a.put_at(at_city(a.text, b.place, 0.8 * b.place.confidence), Basis.NEXT_CITY, b.place)
         a.demonym = False
-        a.notes = [n for n in a.notes if not n.startswith("located at")] + ["located at " + b.place.name]
 
 
 WATER_KINDS = frozenset({"river", "lake"})
@@ -237,12 +231,8 @@ def _waters_at_focus(mentions, spans_by_start, focus) -> None:
         s = spans_by_start.get(m.start)
         if s is None or m.place is None or s.head_kind not in WATER_KINDS or m.place.kind in WATER_KINDS:
             continue
-        if m.place.kind == "landmark" and any(n.startswith("located at") for n in m.notes):
-            m.place = at_city(m.text, focus.place, 0.3)
-            m.notes = [n for n in m.notes if not n.startswith("located at")] + ["located at " + focus.place.name]
-        elif m.place.kind not in ("landmark",):
-            m.place = at_city(m.text, focus.place, 0.3)
-            m.notes.append("located at " + focus.place.name)
+        if m.place.kind != "landmark" or m.located_at is not None:
+            m.put_at(at_city(m.text, focus.place, 0.3), Basis.STORY_CITY, focus.place)
 
 
 def _place_landmarks(mentions, spans_by_start, focus=None) -> None:
@@ -256,8 +246,8 @@ def _place_landmarks(mentions, spans_by_start, focus=None) -> None:
         if m.place is not None or s is None or s.head_kind not in LANDMARK_KINDS:
             continue
         near = focus if focus is not None else min(cities, key=lambda c: abs(c.start - m.start))
-        m.place = at_city(m.text, near.place, 0.3)
-        m.notes.append("located at " + near.place.name)
+        m.put_at(at_city(m.text, near.place, 0.3), Basis.STORY_CITY if focus is not None else Basis.NEAREST_CITY,
+                 near.place)
 
 
 def _merge_parenthesised(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from maps.lang_tables import LangTables, tables
-from maps.model import OFFICE_KINDS
+from maps.kinds import OFFICE as OFFICE_KINDS
 
 # Words: initialisms (U.S., B.C.) first, then words with inner apostrophes/hyphens; a possessive 's
 # stays outside the name.

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 
 from babel import Locale
 
-from maps.model import OFFICE_KINDS
+from maps.geo import distance_km
+from maps.kinds import OFFICE as OFFICE_KINDS
+from maps.names import normalize
 
 KIND_WEIGHT = {
     "continent": 3.0, "country": 3.2, "admin1": 2.2, "region": 1.8, "sea": 1.6, "ocean": 1.6,
@@ -64,21 +65,10 @@ def _country_names(lang: str) -> frozenset:
     names = set()
     for loc in {lang, "en"}:
         try:
-            names.update(_norm(n) for n in Locale.parse(loc).territories.values())
+            names.update(normalize(n) for n in Locale.parse(loc).territories.values())
         except Exception:   # a language CLDR does not know
             continue
     return frozenset(names)
-
-
-def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower().replace(".", "").strip()
-
-
-def haversine_km(a, b) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +132,7 @@ def _contains(container, c) -> float:
     if c is container or not getattr(c, "country", None) or kind in ("country", "continent", "region"):
         return 0.0
     if ck == kind == "city" and c.country == container.country and \
-            haversine_km((c.lat, c.lon), (container.lat, container.lon)) < 25:
+            distance_km(c.lat, c.lon, container.lat, container.lon) < 25:
         return 6.0      # "Washington, D.C.": the second name restates the first, which settles it
     if ck == "country":
         return 3.0 if c.country == container.country else 0.0
@@ -198,7 +188,7 @@ class Resolver:
             s = base_score(c, span.head_kind, capitals)
             if getattr(c, "match", "") in ("exonym", "alt") and getattr(c, "kind", "") == "country":
                 if own_word is None:
-                    own_word = _norm(span.lookup) in _country_names(self.lang)
+                    own_word = normalize(span.lookup) in _country_names(self.lang)
                 if not own_word:    # "Columbia" is not Colombia in English, "Marawi" not Malawi in Indonesian
                     s += MATCH_WEIGHT["alt"] - MATCH_WEIGHT["exonym"] - (1.0 if c.match == "alt" else 0.0)
             cc = getattr(c, "country", None)
@@ -291,7 +281,7 @@ class Resolver:
         for s, ranked in zip(spans, ranked_all):
             if not ranked:
                 continue
-            key = _norm(s.lookup)
+            key = normalize(s.lookup)
             best = ranked[0][1]
             _, conf, _ = self._pick(ranked)
             kind = getattr(best, "kind", "")
@@ -301,7 +291,7 @@ class Resolver:
             if prev is None or conf > prev[1]:
                 entries[key] = (best, conf)
         best = [(r[0][1], self._pick(r)[1]) if r else (None, 0.0) for r in ranked_all]
-        return {"entries": entries, "names": [_norm(s.lookup) for s in spans], "best": best,
+        return {"entries": entries, "names": [normalize(s.lookup) for s in spans], "best": best,
                 "grid": self._reading_grid(spans)}
 
     @staticmethod
@@ -310,7 +300,7 @@ class Resolver:
         meet somewhere (Columbus and Norfolk in Nebraska) say that is where the article is."""
         grid: dict[tuple, set] = {}
         for s in spans:
-            key = _norm(s.lookup)
+            key = normalize(s.lookup)
             for c in s.candidates[:PAIR_CANDIDATES]:
                 if getattr(c, "kind", "") not in LOCAL_KINDS or getattr(c, "match", "") == "demonym":
                     continue
@@ -339,7 +329,7 @@ class Resolver:
             if kind in ("admin1", "country") and ek == kind and (kind == "country" or getattr(e, "country", None) == cc):
                 peers += w      # names listed together are of one kind: Texas, Ohio and Washington (the state)
             if kind not in BROAD and ek not in BROAD and abs(c.lat - e.lat) < 3.7:   # 3.7 degrees > 400 km
-                d = haversine_km((c.lat, c.lon), (e.lat, e.lon))
+                d = distance_km(c.lat, c.lon, e.lat, e.lon)
                 f = 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0.0
                 near = max(near, w * f)
         b = 0.0

@@ -45,7 +45,7 @@ def test_verify_replaces_a_reading_that_does_not_fit_and_keeps_the_rest(nominati
     ipswich = got["Ipswich"].place
     assert (ipswich.source, ipswich.country) == ("nominatim", "AU")
     assert haversine_km(ipswich.lat, ipswich.lon, -27.614, 152.758) < 1
-    assert any(a.get("source") == "gazetteer" and a["country"] == "GB" for a in ipswich.alternatives)
+    assert any(a.source == "gazetteer" and a.country == "GB" for a in ipswich.alternatives)
     assert any("replaced" in n for n in got["Ipswich"].notes)
     assert got["Brisbane"].place == BRISBANE and any("agrees" in n for n in got["Brisbane"].notes)
     assert got["Toowoomba"].place == TOOWOOMBA and any("kept" in n for n in got["Toowoomba"].notes)
@@ -79,7 +79,7 @@ def test_fallback_picks_the_candidate_in_the_articles_country(nominatim_server, 
     spring = by_text(out)["Springvale"].place
     assert spring.country == "AU" and spring.source == "nominatim"
     assert 0 < spring.confidence < 1
-    assert [a["country"] for a in spring.alternatives] == ["US"]
+    assert [a.country for a in spring.alternatives] == ["US"]
 
 
 def test_fallback_without_context_trusts_the_providers_order(nominatim_server, tmp_path):

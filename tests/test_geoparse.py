@@ -28,7 +28,7 @@ def check_invariants(text, mentions):
         if m.place is not None:
             assert 0 < m.place.confidence <= 1
             for alt in m.place.alternatives:
-                assert {"name", "country", "lat", "lon", "kind", "score"} <= set(alt)
+                assert {"name", "country", "lat", "lon", "kind", "score"} <= set(alt.to_dict())
 
 
 def test_containing_state_picks_the_small_town():

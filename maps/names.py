@@ -1,0 +1,34 @@
+"""The one name normaliser: how two spellings of a place name are found to be the same name.
+
+The gazetteer stores every name under this key, the recogniser looks names up by it, the resolver
+groups an article's mentions by it and the geocoding cache files its questions under it, so
+"St. Louis", "St Louis" and "ST LOUIS", or "Köln" and "Koln", are one name everywhere.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CHAR_MAP = {ord(k): v for k, v in {
+    "’": "'", "‘": "'", "‛": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'", "′": "'", "ʹ": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
+    "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th",
+    "Þ": "th", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "ħ": "h", "Ħ": "h",
+    ".": "", "\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u00ad": "",
+}.items()}
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+(?:['-]\w+)*")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: no accents, casefolded, one apostrophe and one dash, no periods
+    (so "U.S." == "US" and "St. Louis" == "St Louis"), single spaces."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.translate(_CHAR_MAP).casefold()
+    return _SPACES.sub(" ", s).strip()
+
+
+def key_tokens(key: str) -> list[str]:
+    """The words of a normalised key, as a longest-match recogniser counts them (inner - and ' bind)."""
+    return _TOKEN.findall(key)
