@@ -34,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from maps.cachedir import cache_dir  # noqa: F401  (re-exported)
 from maps.model import Place
 from maps.names import key_tokens, normalize  # noqa: F401  (re-exported for the gazetteer's users)
 
@@ -54,16 +55,6 @@ KINDS = ("continent", "region", "country", "admin1", "admin2", "city", "island",
 
 class GazetteerError(RuntimeError):
     """A gazetteer that cannot be opened, built or imported; the message is one line for the user."""
-
-
-def cache_dir() -> Path:
-    """Where built files live: EVENTMAP_CACHE_DIR, else the platform's user cache dir for eventmap."""
-    env = os.environ.get("EVENTMAP_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("eventmap"))
 
 
 @dataclass(frozen=True)

@@ -25,34 +25,37 @@ COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 MAX_TEXT = 2_000_000
 
 
-@lru_cache(maxsize=1)
-def _index() -> GazetteerIndex | None:
-    try:
-        from maps.gazetteer import Gazetteer
-    except ImportError:   # the gazetteer module is missing: no places rather than a crash
-        return None
-    return GazetteerIndex(Gazetteer.open())
+@lru_cache(maxsize=8)
+def _index(gazetteer) -> GazetteerIndex:
+    """One look-up cache per gazetteer (gazetteers compare by identity)."""
+    return GazetteerIndex(gazetteer)
 
 
-@lru_cache(maxsize=16)
-def _recognizer(lang: str) -> Recognizer | None:
-    ix = _index()
-    return Recognizer(ix, lang) if ix is not None else None
+@lru_cache(maxsize=64)
+def _recognizer(lang: str, gazetteer) -> Recognizer:
+    return Recognizer(_index(gazetteer), lang)
 
 
-def find_places(text: str, lang: str) -> list[PlaceMention]:
+def default_gazetteer():
+    """The gazetteer used when none is given (see maps/gazetteer.py for which file that is)."""
+    from maps.gazetteer import Gazetteer
+
+    return Gazetteer.open()
+
+
+def find_places(text: str, lang: str, gazetteer=None) -> list[PlaceMention]:
     """Place mentions of ``text`` (in language ``lang``), sorted by start, never overlapping.
 
     Resolved mentions carry a Place (with confidence and runner-ups); place-like names the
     gazetteer does not know but a head word vouches for ("Desa Sukamaju", "Foo County") come back
     with place=None for an online geocoder to try. Demonyms are kept with demonym=True.
+    ``gazetteer``: any object with the reader's look-up methods (default: `default_gazetteer()`).
     """
     if not isinstance(text, str) or not text.strip():
         return []
     text = text[:MAX_TEXT]
-    rec = _recognizer(lang if isinstance(lang, str) and lang.strip() else "en")
-    if rec is None:
-        return []
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    rec = _recognizer(lang if isinstance(lang, str) and lang.strip() else "en", gaz)
     spans = merge_spans([s for s in rec.find(text) if keep(s, rec)], find_uncased(text, rec.ix))
     resolver = Resolver(lang_country(rec.lang), rec.t.containment_words, rec.lang, rec.t.list_words,
                         rec.t.kind_words_after)
