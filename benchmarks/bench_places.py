@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from maps import find_places  # noqa: E402
-from maps.resolve import haversine_km  # noqa: E402
+from maps.geo import distance_km  # noqa: E402
 
 CORPORA = ["lgl", "geovirus", "tr_news", "geowebnews", "idner_news_2k_test", "meantime_en"]
 
@@ -51,7 +51,7 @@ def errors(gold_docs: list[dict], preds: dict, n: int) -> None:
             used.add(hit)
             p = pred[hit]
             if "lat" in g and g.get("lat") is not None and p.get("lat") is not None:
-                km = haversine_km((float(g["lat"]), float(g["lon"])), (p["lat"], p["lon"]))
+                km = distance_km(float(g["lat"]), float(g["lon"]), p["lat"], p["lon"])
                 if km > 161:
                     far[f"{g['text']} -> {p.get('name')},{p.get('country')} ({km:.0f} km)"] += 1
             elif "lat" in g and g.get("lat") is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CHAR_MAP = {ord(k): v for k, v in {
     "’": "'", "‘": "'", "‛": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'", "′": "'", "ʹ": "'",
@@ -32,3 +33,18 @@ def normalize(name: str) -> str:
 def key_tokens(key: str) -> list[str]:
     """The words of a normalised key, as a longest-match recogniser counts them (inner - and ' bind)."""
     return _TOKEN.findall(key)
+
+
+@lru_cache(maxsize=32)
+def country_names(lang: str) -> frozenset:
+    """CLDR country names in ``lang`` and English, normalised: an exonym from another language
+    ("Marawi" is Malawi somewhere, not in Indonesian) is weaker evidence than the reader's own word."""
+    from babel import Locale
+
+    names = set()
+    for loc in {lang, "en"}:
+        try:
+            names.update(normalize(n) for n in Locale.parse(loc).territories.values())
+        except Exception:   # a language CLDR does not know
+            continue
+    return frozenset(names)

@@ -15,11 +15,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from babel import Locale
-
 from maps.geo import distance_km
 from maps.kinds import OFFICE as OFFICE_KINDS
-from maps.names import normalize
+from maps.cues import Cue
+from maps.names import country_names, normalize
 
 KIND_WEIGHT = {
     "continent": 3.0, "country": 3.2, "admin1": 2.2, "region": 1.8, "sea": 1.6, "ocean": 1.6,
@@ -56,19 +55,6 @@ PAIR_WEIGHT = 0.5
 PAIR_MAX = 1.5
 BROAD = frozenset({"continent", "country", "region", "sea", "ocean"})
 CONTAINER = frozenset({"country", "admin1", "admin2"})
-
-
-@lru_cache(maxsize=32)
-def _country_names(lang: str) -> frozenset:
-    """CLDR country names in ``lang`` and English, normalised: an exonym from another language
-    ("Marawi" is Malawi somewhere, not in Indonesian) is weaker evidence than the reader's own word."""
-    names = set()
-    for loc in {lang, "en"}:
-        try:
-            names.update(normalize(n) for n in Locale.parse(loc).territories.values())
-        except Exception:   # a language CLDR does not know
-            continue
-    return frozenset(names)
 
 
 @lru_cache(maxsize=1)
@@ -183,12 +169,12 @@ class Resolver:
         capitals = true_capitals(cands)
         said = self._kind_said(span, text)
         towns_only = not any(getattr(o, "kind", "") not in LOCAL_KINDS for o in cands[:3])
-        dateline = "dateline" in getattr(span, "cues", ())
+        dateline = Cue.DATELINE in getattr(span, "cues", ())
         for c in cands:
             s = base_score(c, span.head_kind, capitals)
             if getattr(c, "match", "") in ("exonym", "alt") and getattr(c, "kind", "") == "country":
                 if own_word is None:
-                    own_word = normalize(span.lookup) in _country_names(self.lang)
+                    own_word = normalize(span.lookup) in country_names(self.lang)
                 if not own_word:    # "Columbia" is not Colombia in English, "Marawi" not Malawi in Indonesian
                     s += MATCH_WEIGHT["alt"] - MATCH_WEIGHT["exonym"] - (1.0 if c.match == "alt" else 0.0)
             cc = getattr(c, "country", None)

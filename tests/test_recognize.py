@@ -3,8 +3,9 @@
 import pytest
 
 from fake_places import Cand
-from maps.geoparse import keep
-from maps.recognize import GazetteerIndex, Recognizer, tokenize
+from maps.filters import keep
+from maps.recognize import GazetteerIndex, Recognizer
+from maps.tokens import tokenize
 from maps.lang_tables import tables
 
 

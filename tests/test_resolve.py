@@ -3,6 +3,7 @@ builds the few same-name readings a rule has to choose between."""
 from dataclasses import dataclass, field
 
 from fake_places import Cand
+from maps.cues import Cue
 from maps.resolve import Resolver, true_capitals
 
 
@@ -98,7 +99,7 @@ def test_a_dateline_names_a_city():
     text = "QUEBEC (CP) - Hospitals reported fewer cases on Monday."
     spans = spans_of(text, [("QUEBEC", QUEBEC)])
     assert Resolver().resolve(spans, text)[0][0].kind == "admin1"
-    spans[0].cues.add("dateline")
+    spans[0].cues.add(Cue.DATELINE)
     assert Resolver().resolve(spans, text)[0][0].kind == "city"
 
 

@@ -1,0 +1,88 @@
+"""What the words around a candidate name say about it: the recogniser's cues.
+
+Why typed: the filter (maps/filters.py), the resolver and the placement rules decide from these cues,
+so each is an enum member with one meaning, set in one place (`cues_of`) from the language tables and
+read wherever a rule needs it - never a string that another module has to spell the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from maps.tokens import Token
+
+
+class Cue(Enum):
+    HEAD = "head"                    # a head word made it a place ("Kabupaten Poso", "Laurel County")
+    ORG = "org"                      # inside an organisation's name ("Dublin Historical Society")
+    ORG_ACRONYM = "org_acronym"      # next to an organisation's acronym ("DPR RI")
+    IN_NAME = "in_name"              # beside a rare capitalised word: part of a longer name ("Paris Hilton")
+    HEADLINE = "headline"            # in a title-case line, where capitals say nothing
+    SENT_START = "sent_start"        # opens a sentence, where a capital is grammar
+    ACRONYM = "acronym"              # written in capitals ("USA", "COLUMBUS")
+    DATELINE = "dateline"            # a dateline's city ("COLUMBUS, Ohio -")
+    PREP = "prep"                    # after a word that introduces places ("in", "di", "ke")
+    CURRENCY = "currency"            # a currency named after its country ("Singapore dollar")
+    POSSESSIVE = "possessive"        # followed by 's: a brand or a person more often than a town
+    PERSON_BEFORE = "person_before"  # after a word that introduces people
+    PERSON_AFTER = "person_after"    # before a word that follows people ("said", "kata")
+    TITLE_BEFORE = "title_before"    # right after a person's title ("Mr", "Presiden")
+    PERSON_NAME = "person_name"      # the same word was part of a person's full name in the text
+
+
+DATELINE_MIN = 4                      # letters of a capitalised dateline city
+DATELINE_AFTER = (",", "(", "—", "-", "–")
+
+
+@dataclass
+class Around:
+    """The tokens of a text and what one language's tables say about them."""
+
+    text: str
+    toks: list[Token]
+    tables: object        # maps.lang_tables.LangTables
+
+    def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
+        """Cues of a name made of tokens i..j (inclusive) from the words around it."""
+        toks, t, text = self.toks, self.tables, self.text
+        cues: set[Cue] = set()
+        if in_headline:
+            cues.add(Cue.HEADLINE)
+        if toks[i].sent_start:
+            cues.add(Cue.SENT_START)
+        if i == j and toks[i].upper:
+            cues.add(Cue.ACRONYM)
+            if self._dateline(i):
+                cues.add(Cue.DATELINE)
+        before = toks[i - 1].text.lower() if i > 0 else None
+        after = toks[j + 1].text.lower() if j + 1 < len(toks) else None
+        if before in t.place_preps:
+            cues.add(Cue.PREP)
+        if before in t.not_place_before or after in t.not_place_after:
+            cues.add(Cue.CURRENCY)
+        if before in t.name_particles and not toks[i - 1].cap:
+            cues.add(Cue.IN_NAME)   # a particle of a person's name
+        if text[toks[j].end:toks[j].end + 2] in ("'s", "’s"):
+            cues.add(Cue.POSSESSIVE)
+        if before in t.person_before:
+            cues.add(Cue.PERSON_BEFORE)
+        if after in t.person_after and text[toks[j].end:toks[j + 1].start].strip() in ("", ","):
+            cues.add(Cue.PERSON_AFTER)
+        if i > 0 and toks[i - 1].text in t.person_titles and adjacent(text, toks[i - 1], toks[i]):
+            cues.add(Cue.TITLE_BEFORE)
+        return cues
+
+    def _dateline(self, i: int) -> bool:
+        """COLUMBUS, Ohio - : a dateline writes the city in capitals at the start of a line."""
+        tok, text = self.toks[i], self.text
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        opens = not text[line_start:tok.start].strip() or tok.sent_start
+        return opens and len(tok.text) >= DATELINE_MIN and \
+            text[tok.end:tok.end + 2].strip()[:1] in DATELINE_AFTER
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    """Are two tokens parts of one name: nothing but a space, a dash or a possessive between them?"""
+    gap = text[a.end:b.start]
+    return gap in (" ", "\u00a0", "-", "–", " - ", "'s ", "’s ") or \
+        (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)

@@ -1,0 +1,120 @@
+"""Which recognised names are places after all: the filter rules between recognition and resolution.
+
+Why its own module: a capitalised name that the gazetteer knows is often a person ("Hailey"), an
+organisation ("Gainesville Police Department" in Indonesian style rules), a currency ("Singapore
+dollar") or a common word that opens a sentence ("Reading the report ..."). Each rule below is
+general - it reads the span's typed cues (maps/cues.py), its readings and the language tables - and
+none names the places of one article.
+"""
+from __future__ import annotations
+
+from maps import kinds
+from maps.cues import Cue
+from maps.lang_tables import tables
+from maps.names import country_names, normalize
+from maps.recognize import Recognizer, Span
+
+COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
+COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
+OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
+PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE})
+ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
+TOP_KINDS = frozenset({kinds.COUNTRY, kinds.CONTINENT, kinds.ADMIN1})   # names no rule below overrides
+OWN_MATCHES = ("name", "abbrev", "demonym")   # a reading whose name is the very word written
+
+
+def _kind(s: Span) -> str:
+    return getattr(s.candidates[0], "kind", "")
+
+
+def is_weak(s: Span) -> bool:
+    """A name whose best reading is a small place: a person or a common word may hide behind it."""
+    if not s.candidates:
+        return True
+    c = s.candidates[0]
+    return getattr(c, "kind", "") not in kinds.LARGE and (getattr(c, "population", 0) or 0) < kinds.BIG_TOWN \
+        and getattr(c, "match", "name") != "demonym"
+
+
+def keep(s: Span, rec: Recognizer) -> bool:
+    """Is this span a place? The rules run from what rules it out to what vouches for it."""
+    t = rec.t
+    if s.text in t.not_places or (Cue.HEAD not in s.cues and s.lookup in t.not_places) or Cue.CURRENCY in s.cues:
+        return False
+    head_ok = Cue.HEAD in s.cues and s.head.lower() in t.unresolved_ok_heads
+    if not s.candidates and not head_ok:
+        return False
+    if (ORG_CUES & s.cues) and not head_ok and not t.places_inside_organisations:
+        return False
+    if Cue.ACRONYM in s.cues and Cue.DATELINE not in s.cues and not _known_acronym(s, t):
+        return False
+    if Cue.HEAD in s.cues:
+        return True
+    if _person_like(s):
+        return False
+    word = s.text if " " not in s.text else ""
+    return not word or _word_is_place(s, word, rec)
+
+
+def _known_acronym(s: Span, t) -> bool:
+    """An acronym is a place when the tables list it ("UK", "DKI") or the gazetteer has it as the
+    abbreviation of a country or province."""
+    return s.text in t.acronym_places or s.text in t.aliases or any(
+        getattr(c, "match", "") == "abbrev" and getattr(c, "kind", "") in (kinds.COUNTRY, kinds.ADMIN1)
+        for c in s.candidates[:3])
+
+
+def _person_like(s: Span) -> bool:
+    """Cues that make a name part of a person's (or a longer) name rather than a place."""
+    prep = Cue.PREP in s.cues
+    if Cue.IN_NAME in s.cues and _kind(s) not in TOP_KINDS:
+        return True
+    if is_weak(s) and (PERSON_CUES & s.cues) and not prep:
+        return True
+    # the same word was part of a person's full name earlier in the text
+    return Cue.PERSON_NAME in s.cues and not prep and _kind(s) not in (kinds.COUNTRY, kinds.CONTINENT)
+
+
+def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
+    """The rules for a name of one word, where a common word or a first name most often hides."""
+    t = rec.t
+    prep = Cue.PREP in s.cues
+    weak = is_weak(s)
+    at_start = bool(OPENING & s.cues)
+    if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS:
+        return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
+    if _plural_people(s, word, rec):
+        return False        # "Mexicans", "Europeans": the people, not the place
+    if not prep and not _own_word_evidence(s, rec.lang):
+        return False        # only a variant spelling or a foreign exonym says it is a place
+    if weak and not prep and t.country and getattr(s.candidates[0], "country", None) != t.country:
+        return False        # a foreign village named like a word or a person, without "di"/"ke" before it
+    if weak and not prep and word in t.given_names:
+        return False        # "Hailey", "Tim": a first name that is also a small town
+    if weak and not prep:
+        limit = COMMON_AT_START if at_start else COMMON_WORD
+        if rec.common(word) >= limit:
+            return False
+    return True
+
+
+def _plural_people(s: Span, word: str, rec: Recognizer) -> bool:
+    suffix = rec.t.plural_suffix
+    if not suffix or not word.endswith(suffix) or getattr(s.candidates[0], "match", "") != "demonym":
+        return False
+    return any(getattr(c, "match", "") == "demonym" for c in rec.lookup(word[:-len(suffix)]))
+
+
+def _own_word_evidence(s: Span, lang: str) -> bool:
+    """Is there a reading whose name is this very word - not an alternate spelling ("Anas") or another
+    language's name for a country ("Hanura")?"""
+    key = normalize(s.lookup)
+    for c in s.candidates[:8]:
+        m = getattr(c, "match", "name")
+        if m in OWN_MATCHES:
+            return True
+        if m == "exonym" and (getattr(c, "kind", "") != kinds.COUNTRY or key in country_names(lang)
+                              or (len(normalize(c.name)) >= 4 and key.startswith(normalize(c.name)[:4]))):
+            # Israeli - Israel, Iraqi - Iraq: a form derived from the country's own name
+            return True
+    return s.text in tables(lang).aliases

@@ -1,0 +1,127 @@
+"""Where names that are not towns go: buildings, streets, organisations and waters, placed at a city.
+
+Why: a reader wants "Gedung KPK", "Elm Street" or "Loyola University in Los Angeles" on the map, at
+their city, not at whichever village shares a word of their name. These rules run after resolution
+(maps/resolve.py) and before the mentions are handed on; each sets the mention's `Basis` and the
+place it was put at, so later rules and the export know how it got there without reading notes.
+"""
+from __future__ import annotations
+
+import re
+
+from maps import kinds
+from maps.cues import Cue
+from maps.focus import at_city
+from maps.model import Basis, Place, PlaceMention
+from maps.recognize import Span
+
+# after an organisation's name: its possessive and more capitalised words, then a comma or one word
+ORG_TAIL = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.&+-]*)*(?:\s*,\s*|\s+(\w+)\s+)")
+ORG_LIKE = frozenset({Cue.ORG, Cue.ORG_ACRONYM, Cue.IN_NAME, Cue.POSSESSIVE})
+CITY_AFTER_BUILDING = frozenset({kinds.CITY, kinds.ADMIN2, kinds.ADMIN1, kinds.ISLAND})
+NEAREST_CITY_KINDS = frozenset({kinds.CITY, kinds.ADMIN2})
+
+
+def landmarks_at_following_city(text: str, mentions: list[PlaceMention], spans_by_start: dict[int, Span]) -> None:
+    """'Benteng Rotterdam, Makassar': a building named with a head and followed by its city is at
+    that city, not at a place its own name happens to contain."""
+    for a, b in zip(mentions, mentions[1:]):
+        s = spans_by_start.get(a.start)
+        if s is None or s.head_kind not in kinds.BUILT or s.lookup == s.text:
+            continue
+        if text[a.end:b.start].strip() != "," or b.place is None or \
+                b.place.kind not in CITY_AFTER_BUILDING:
+            continue
+        p = b.place
+        a.put_at(Place(name=a.text, lat=p.lat, lon=p.lon, kind=kinds.LANDMARK, country=p.country,
+                       source=p.source, confidence=round(0.8 * p.confidence, 3)), Basis.NEXT_CITY, p)
+
+
+def may_be_local(s: Span | None, text: str, t) -> bool:
+    """Could this name be a local feature (a street, a shop, a park) rather than a town? Not when a
+    head made it a town or county, a dateline wrote it or a word such as "in" or "to" introduces it
+    (unless it is a possessive, which names a business or a person's land)."""
+    if s is None or Cue.DATELINE in s.cues:
+        return False
+    before = text[max(0, s.start - 40):s.start].split()
+    if before and before[-1].lower() in t.town_preps and Cue.POSSESSIVE not in s.cues:
+        return False    # "from Glenrock" is a town; "from Wilson's farm" a business
+    return s.head_kind is None or s.head_kind in kinds.BUILT
+
+
+def organisations_at_following_city(text: str, mentions: list[PlaceMention], spans_by_start: dict[int, Span],
+                                    located_in_words: frozenset) -> None:
+    """'Loyola University in Los Angeles', "Eva's Village in Paterson", 'Mercy Hospital, Springfield': an
+    organisation or building named after a person or a far place sits at the city named right after
+    it, not at the town its name happens to contain."""
+    for a, b in zip(mentions, mentions[1:]):
+        s = spans_by_start.get(a.start)
+        if s is None or b.place is None or b.place.kind not in kinds.LOCAL:
+            continue
+        if a.place is not None and a.place.kind in kinds.ABOVE_CITY:
+            continue    # "Texas Southern University in Houston": a state or country keeps its reading
+        org_like = bool(ORG_LIKE & s.cues) or (s.head and s.lookup != s.text and s.head_kind != kinds.REGION)
+        if not org_like:
+            continue
+        m = ORG_TAIL.fullmatch(text, a.end, b.start)
+        if m is None or (m.group(1) is not None and m.group(1).lower() not in located_in_words):
+            continue
+        if m.group(1) is None and not text[a.end:b.start].strip(" ,'’s"):
+            continue    # "Springfield, Dayton": a comma alone after a bare name is a list or containment
+        a.put_at(at_city(a.text, b.place, 0.8 * b.place.confidence), Basis.NEXT_CITY, b.place)
+        a.demonym = False
+
+
+def waters_at_focus(mentions: list[PlaceMention], spans_by_start: dict[int, Span], focus: PlaceMention) -> None:
+    """'the Mississippi River' in a story about one city is the river where it passes that city, not
+    the state the gazetteer has under the same name: a river or lake whose only reading is another
+    kind of place sits at the story's city."""
+    for m in mentions:
+        s = spans_by_start.get(m.start)
+        if s is None or m.place is None or s.head_kind not in kinds.WATER or m.place.kind in kinds.WATER:
+            continue
+        if m.place.kind != kinds.LANDMARK or m.located_at is not None:
+            m.put_at(at_city(m.text, focus.place, 0.3), Basis.STORY_CITY, focus.place)
+
+
+def place_landmarks(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
+                    focus: PlaceMention | None = None) -> None:
+    """Unresolved buildings and streets (Gedung KPK, Elm Street) are placed at the city the article is
+    about, or else at the nearest city it names - a reader wants them on the map, at their city."""
+    cities = [m for m in mentions if m.place is not None and m.place.kind in NEAREST_CITY_KINDS]
+    if not cities and focus is None:
+        return
+    for m in mentions:
+        s = spans_by_start.get(m.start)
+        if m.place is not None or s is None or s.head_kind not in kinds.BUILT:
+            continue
+        near = focus if focus is not None else min(cities, key=lambda c: abs(c.start - m.start))
+        m.put_at(at_city(m.text, near.place, 0.3), Basis.STORY_CITY if focus is not None else Basis.NEAREST_CITY,
+                 near.place)
+
+
+def merge_parenthesised(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """'Sulawesi Selatan (Sulsel)', 'Daerah Istimewa Yogyakarta (DIY)': the short form in brackets is the
+    same place, one mention."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        close = re.match(r"\s?\)", text[m.end:m.end + 2])
+        if out and close and re.fullmatch(r"\s?\(\s?", text[out[-1].end:m.start]):
+            prev = out[-1]
+            same = m.place is None or prev.place is None or (m.place.country == prev.place.country)
+            if same:
+                prev.end = m.end + close.end()
+                prev.text = text[prev.start:prev.end]
+                continue
+        out.append(m)
+    return out
+
+
+def non_overlapping(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,229 @@
+"""Cut one capitalised run of words into its parts: place names, headed names, persons, titles.
+
+Why its own module: a run such as "Gubernur Jawa Barat Ridwan Kamil" or "Laurel County Sheriff Tim
+Baker" holds several things, and which is which decides whether a name is a place. The cuts follow the
+language tables (heads, titles, given names, organisation words) and the gazetteer (the longest name
+it knows wins); each part is a typed `Part` that the recogniser turns into spans.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from maps import kinds
+
+
+class PartKind(Enum):
+    NAME = "name"          # a name the gazetteer knows
+    HEADED = "headed"      # a name made a place by its head word ("Kabupaten X", "X County")
+    TITLE = "title"        # a person's title ("Presiden", "Gov.")
+    PERSON = "person"      # a person's name
+    OFFICE = "office"      # the place of an office, not kept as a place ("Menteri Luar Negeri Rusia")
+    CONN = "conn"          # a lower-case connector inside the run
+    ORGWORD = "orgword"    # an organisation word ("Universitas", "Bank")
+    UNKNOWN = "unknown"    # a capitalised word that is none of the above
+
+
+@dataclass(frozen=True)
+class Part:
+    """Tokens ``i`` to ``j`` (end-exclusive positions in the run) and what they are."""
+
+    kind: PartKind
+    i: int
+    j: int
+    candidates: tuple = ()
+    head: str | None = None          # HEADED: the head's words
+    head_kind: str | None = None     # HEADED: the kind of place the head promises
+    name_at: int | None = None       # HEADED: where the name without its head starts
+    whole_known: bool = False        # HEADED: the gazetteer knows the name with its head
+
+
+def strong(cands) -> bool:
+    """Is the best reading strong evidence on its own: a large unit or a big town?"""
+    c = cands[0]
+    return getattr(c, "kind", "") in kinds.LARGE or (getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN
+
+
+def _head_table(heads: dict) -> dict:
+    return {tuple(h.split()): k for h, k in heads.items()}
+
+
+class Segmenter:
+    """The cuts of one language (``rec``: the Recognizer, for its tables and gazetteer look-ups)."""
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.t = rec.t
+        self._pre = _head_table(self.t.pre_heads)
+        self._post = _head_table(self.t.post_heads)
+
+    def opens_with_head(self, word: str) -> bool:
+        """Is this word alone a head that opens a place name ("Kabupaten", "Lake")?"""
+        return (word,) in self._pre
+
+    def segment(self, text, toks, idx: list[int], headline: bool) -> list[Part]:
+        """The parts of the run of tokens ``idx``, in order."""
+        parts: list[Part] = []
+        k = 0
+        steps = (self._titled, self._given_name, self._org_word, self._pre_headed, self._known, self._post_headed)
+        while k < len(idx):
+            for step in steps:
+                found = step(text, toks, idx, k)
+                if found is not None:
+                    new, k = found
+                    parts += new
+                    break
+            else:
+                t = toks[idx[k]]
+                kind = PartKind.ORGWORD if t.text in self.t.org_words else PartKind.CONN if not t.cap \
+                    else PartKind.UNKNOWN
+                parts.append(Part(kind, k, k + 1))
+                k += 1
+        if not headline:
+            parts = self._adjacent_names(parts, [text[toks[idx[p.i]].start - 1:toks[idx[p.i]].start] for p in parts])
+        return parts
+
+    # -- the cuts, tried in this order at each position; each returns (parts, next position) or None ----
+    def _titled(self, text, toks, idx, k):
+        """A person's title: what follows (up to the next title or the run's end) is a person - or the
+        place the office is for ("Menteri Luar Negeri Rusia", "Gubernur Jawa Barat", "Governor of Texas")."""
+        if toks[idx[k]].text not in self.t.person_titles:
+            return None
+        j = k + 1
+        while j < len(idx) and toks[idx[j]].text not in self.t.person_titles:
+            j += 1
+        parts = [Part(PartKind.TITLE, k, k + 1)]
+        q = k + 1
+        while q < j:
+            e, cands = self._longest(text, toks, idx, q)
+            after_title = q == k + 1 or not toks[idx[q - 1]].cap   # "Governor of Texas"
+            if cands and e <= j and after_title and self._office_place(cands):
+                keep = self.t.title_places == "all" or (
+                    self.t.title_places == "regions" and getattr(cands[0], "kind", "") in kinds.OFFICE)
+                parts.append(Part(PartKind.NAME, q, e, cands) if keep else Part(PartKind.OFFICE, q, e))
+                q = e
+                continue
+            parts.append(Part(PartKind.PERSON if toks[idx[q]].cap else PartKind.CONN, q, q + 1))
+            q += 1
+        return parts, j
+
+    def _given_name(self, text, toks, idx, k):
+        """A given name before another capitalised word: "Tim Baker", "Surya Budiman"."""
+        t = toks[idx[k]]
+        if t.text not in self.t.given_names or k + 1 >= len(idx) or not toks[idx[k + 1]].cap \
+                or self._head_at(toks, idx, k + 1, self._post)[0]:
+            return None
+        j = k + 1
+        while j < len(idx) and toks[idx[j]].cap and toks[idx[j]].text not in self.t.person_titles \
+                and toks[idx[j]].text not in self.t.org_words:
+            j += 1
+        return [Part(PartKind.PERSON, k, j)], j
+
+    def _org_word(self, text, toks, idx, k):
+        t = toks[idx[k]]
+        if t.text in self.t.org_words and not self.opens_with_head(t.text):
+            return [Part(PartKind.ORGWORD, k, k + 1)], k + 1
+        return None
+
+    def _pre_headed(self, text, toks, idx, k):
+        """A head before the name: Kabupaten Poso, Lake Michigan, City of Paris."""
+        L, kind = self._head_at(toks, idx, k, self._pre)
+        joined = L > 1 and toks[idx[k + L - 1]].text in self.t.head_joiners
+        if not L or k + L >= len(idx) + (1 if joined else 0):
+            return None
+        e, cands = self._longest(text, toks, idx, k)
+        if cands and e > k + L:   # the gazetteer knows the whole headed name
+            return [Part(PartKind.NAME, k, e, cands)], e
+        if k + L >= len(idx):
+            return None
+        e2, inner = self._longest(text, toks, idx, k + L)
+        if not inner:  # unknown name after a head: take the capitalised run
+            e2 = k + L
+            while e2 < len(idx) and toks[idx[e2]].cap and toks[idx[e2]].text not in self.t.person_titles:
+                e2 += 1
+        if e2 <= k + L:
+            return None
+        head = " ".join(toks[idx[k + m]].text for m in range(L))
+        return [Part(PartKind.HEADED, k, e2, inner, head, kind, name_at=k + L)], e2
+
+    def _known(self, text, toks, idx, k):
+        """The longest name the gazetteer knows, with a head right after it if there is one (Laurel
+        County, Cauvery River)."""
+        e, cands = self._longest(text, toks, idx, k)
+        if not cands:
+            return None
+        L2, kind2 = self._head_at(toks, idx, e, self._post) if e < len(idx) else (0, None)
+        if not L2:
+            return [Part(PartKind.NAME, k, e, cands)], e
+        whole = text[toks[idx[k]].start:toks[idx[e + L2 - 1]].end]
+        known = self.rec.lookup(whole)
+        head = " ".join(toks[idx[e + m]].text for m in range(L2))
+        return [Part(PartKind.HEADED, k, e + L2, known or cands, head, kind2, name_at=k,
+                     whole_known=bool(known))], e + L2
+
+    def _post_headed(self, text, toks, idx, k):
+        """An unknown word followed by a head: "Foo County"."""
+        if k + 1 >= len(idx) or toks[idx[k]].upper:
+            return None
+        L2, kind2 = self._head_at(toks, idx, k + 1, self._post)
+        if not L2:
+            return None
+        head = " ".join(toks[idx[k + 1 + m]].text for m in range(L2))
+        return [Part(PartKind.HEADED, k, k + 1 + L2, (), head, kind2, name_at=k)], k + 1 + L2
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _office_place(self, cands) -> bool:
+        """May a name right after a title be the place of the office rather than the holder's name?"""
+        c = cands[0]
+        return getattr(c, "kind", "") in kinds.OFFICE or (getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN
+
+    def _head_at(self, toks, idx: list[int], k: int, table: dict):
+        """Length (in tokens) and kind of a head starting at idx[k], longest first."""
+        for L in range(min(self.t.max_head_tokens, len(idx) - k), 0, -1):
+            key = tuple(toks[idx[k + m]].text for m in range(L))
+            kind = table.get(key)
+            if kind is None:
+                kind = table.get((key[0].capitalize(),) + key[1:])
+            if kind is not None:
+                return L, kind
+        return 0, None
+
+    def _longest(self, text, toks, idx: list[int], k: int):
+        """The longest gazetteer name starting at idx[k]: (end position in idx, candidates)."""
+        c = k   # a hyphenated compound (KwaZulu-Natal) is one word to the gazetteer
+        while c + 1 < len(idx) and toks[idx[c + 1]].start == toks[idx[c]].end + 1 and \
+                text[toks[idx[c]].end] == "-":
+            c += 1
+        first = text[toks[idx[k]].start:toks[idx[c]].end]
+        if text[toks[idx[c]].end:toks[idx[c]].end + 2] in ("'s", "’s"):
+            first += "'s"    # "People's Republic of China": the gazetteer keeps the possessive in the word
+        mx = self.rec.ix.max_tokens(first) + (c - k)
+        for j in range(min(len(idx), k + max(mx, 1)) - 1, k - 1, -1):
+            if toks[idx[j]].text.lower() in self.t.connectors:
+                continue
+            cands = self.rec.lookup(text[toks[idx[k]].start:toks[idx[j]].end])
+            if cands:
+                return j + 1, cands
+        return k, ()
+
+    @staticmethod
+    def _adjacent_names(parts: list[Part], before: list[str]) -> list[Part]:
+        """Two known names side by side with nothing between ("Surya Paloh", "Tim Baker") are one
+        person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia")."""
+        out = list(parts)
+        for a in range(len(parts) - 1):
+            p, q = parts[a], parts[a + 1]
+            if p.kind is not PartKind.NAME or q.kind is not PartKind.NAME or before[a + 1] not in (" ", "-"):
+                continue
+            if before[a + 1] == "-" and (strong(p.candidates) or strong(q.candidates) or any(
+                    getattr(x.candidates[0], "match", "") == "demonym" for x in (p, q))):
+                continue    # Dallas-Fort Worth, Arab-Israeli: two places (or peoples) joined
+            first = p.candidates[0]
+            if getattr(first, "kind", "") in kinds.OFFICE or (getattr(first, "population", 0) or 0) >= kinds.MAJOR_CITY:
+                continue    # "Texas Ranger", "Calgary MLA": a state, country or big city opens a longer name
+            if any(getattr(c, "kind", "") in (kinds.COUNTRY, kinds.ADMIN1) and getattr(c, "country", None)
+                   == getattr(first, "country", None) for c in q.candidates[:5]):
+                continue
+            out[a] = Part(PartKind.PERSON, p.i, p.j)
+            out[a + 1] = Part(PartKind.PERSON, q.i, q.j)
+        return out

@@ -1,0 +1,86 @@
+"""Words of a text for the place recogniser, with what their letters and position say.
+
+Why its own module: the recogniser decides from capitals ("a capitalised run may be a name"), and a
+capital says nothing at the start of a sentence or in a title-case headline, so each token carries
+whether it starts a sentence (from the one sentence splitter, languages/sentences.py, plus the marks
+after which a capital is grammar: a colon, a bullet, a line break) and which tokens lie in headlines.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from languages.sentences import Sentence
+
+# Words: initialisms (U.S., B.C.) first, then words with inner apostrophes/hyphens; a possessive 's
+# stays outside the name.
+TOKEN_RE = re.compile(r"(?:[^\W\d_][a-z]?\.){2,}|\w+(?:[’'](?![sS]\b)\w+)*")
+OPENERS = "\"“‘'([«—–-"
+CLAUSE_START = ":;•|\n"     # after these a capital is grammar, as at a sentence start
+SENTENCE_STOPS = ".!?"
+HEADLINE_SHARE = 0.6        # share of capitalised long words that makes a line a headline
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    cap: bool          # starts with a capital letter
+    upper: bool        # all capitals, 2+ letters (an acronym)
+    sent_start: bool   # first word of a sentence or clause (capitalised for grammar, not as a name)
+
+
+def tokenize(text: str, abbreviations: frozenset = frozenset(),
+             sentences: list[Sentence] | None = None) -> list[Token]:
+    """The words of ``text``. ``abbreviations`` keep their dot ("St.", "Ky."); ``sentences`` (the
+    splitter's, when the caller has them) say where sentences start."""
+    starts = [s.start for s in sentences] if sentences is not None else None
+    toks: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        if e < len(text) and text[e] == "." and (w + ".") in abbreviations:
+            w, e = w + ".", e + 1   # Mr. St. Gov. Ky. Jl. - the dot belongs to the abbreviation
+        if w in ("s", "S") and s > 0 and text[s - 1] in "'’":
+            continue    # the s of a possessive belongs to the word before it
+        if w[0].isdigit():
+            toks.append(Token(s, e, w, False, False, False))
+            continue
+        upper = w.isupper() and (len(w) - w.count(".")) >= 2
+        toks.append(Token(s, e, w, w[0].isupper(), upper, _starts(text, s, toks, starts)))
+    return toks
+
+
+def _starts(text: str, s: int, toks: list[Token], starts: list[int] | None) -> bool:
+    """Does the word at ``s`` open a sentence or a clause?"""
+    j = s - 1
+    while j >= 0 and (text[j] in " \t\u00a0" or text[j] in OPENERS):
+        j -= 1
+    if j < 0 or text[j] in CLAUSE_START:
+        return True
+    if starts is not None:
+        k = bisect_right(starts, s) - 1
+        return k >= 0 and not text[starts[k]:s].strip(OPENERS + " \t\u00a0")
+    if text[j] not in SENTENCE_STOPS:
+        return False
+    # without the splitter's sentences: a stop ends a sentence unless it closed an abbreviation
+    return not (text[j] == "." and toks and toks[-1].end == j + 1 and toks[-1].text.endswith("."))
+
+
+def headline_tokens(text: str, toks: list[Token]) -> set[int]:
+    """Indexes of tokens in title-case lines (headlines), where capitals say nothing about names.
+    A headline has mostly capitalised words and does not end like a sentence."""
+    out: set[int] = set()
+    groups: dict[int, list[int]] = {}
+    for i, t in enumerate(toks):
+        groups.setdefault(text.rfind("\n", 0, t.start) + 1, []).append(i)
+    for ls, group in groups.items():
+        le = text.find("\n", ls)
+        line = text[ls:le if le >= 0 else len(text)].rstrip()
+        if not line or line[-1] in ".!?\"”'»:;,":
+            continue
+        words = [toks[i] for i in group if toks[i].text[0].isalpha() and len(toks[i].text) > 3]
+        if len(words) >= 3 and sum(t.cap for t in words) / len(words) >= HEADLINE_SHARE:
+            out.update(group)
+    return out
