@@ -36,7 +36,11 @@ def _key(m: PlaceMention) -> str:
 
 def focus_city(mentions: list[PlaceMention]) -> PlaceMention | None:
     """The city the article centres on: the one with most distinct names of the article around it,
-    its province named, and named itself more than once; None when no city stands out."""
+    its province named, and named itself more than once; None when no city stands out.
+
+    Counting the names around every city is what costs in a text of thousands of towns, so cities are
+    tried in the order of an upper bound of their score (all names in the grid cells around them),
+    and a city whose bound cannot beat the best found is never counted."""
     places = [m for m in mentions if m.place is not None and not m.demonym
               and m.located_at is None]   # a mention put at a city only echoes that city
     distinct: dict[str, PlaceMention] = {}
@@ -50,16 +54,22 @@ def focus_city(mentions: list[PlaceMention]) -> PlaceMention | None:
     for m in distinct.values():
         if m.place.kind not in kinds.ABOVE_CITY:
             grid.add(m.place.lat, m.place.lon, m)
-    best, best_score = None, 0.0
-    for key, m in distinct.items():
+
+    def rest(key: str, p: Place) -> float:   # the score without the names around
+        return (1.0 if (p.country, p.admin1) in admin1s else 0.0) + 0.25 * min(4, counts[key]) \
+            + math.log10((p.population or 0) + 1) / 5
+
+    cities = [(grid.count_bound(m.place.lat, m.place.lon, NEAR_KM) + rest(key, m.place), order, key, m)
+              for order, (key, m) in enumerate(distinct.items()) if m.place.kind in kinds.LOCAL]
+    cities.sort(key=lambda c: (-c[0], c[1]))
+    best, best_score, best_order = None, 0.0, len(cities)
+    for bound, order, key, m in cities:
+        if bound < best_score:
+            break
         p = m.place
-        if p.kind not in kinds.LOCAL:
-            continue
-        near = sum(1 for _ in grid.within(p.lat, p.lon, NEAR_KM))
-        score = near + (1.0 if (p.country, p.admin1) in admin1s else 0.0) \
-            + 0.25 * min(4, counts[key]) + math.log10((p.population or 0) + 1) / 5
-        if score > best_score:
-            best, best_score = m, score
+        score = sum(1 for _ in grid.within(p.lat, p.lon, NEAR_KM)) + rest(key, p)
+        if score > best_score or (score == best_score and best is not None and order < best_order):
+            best, best_score, best_order = m, score, order
     return best if best_score >= MIN_FOCUS else None
 
 

@@ -6,6 +6,7 @@ threshold here means what acc@161 means.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -38,20 +39,41 @@ class PointGrid:
         key = (math.floor(lat / self.cell), math.floor(lon / self.cell))
         self.cells.setdefault(key, []).append((lat, lon, item))
 
+    def count_bound(self, lat: float, lon: float, km: float) -> int:
+        """At least as many as ``within`` yields: every item in the cells within reach."""
+        return sum(len(self.cells.get(key, ())) for key in cells_in_reach(lat, lon, km, self.cell))
+
     def within(self, lat: float, lon: float, km: float):
         """Every (item, distance) closer than ``km`` to the point, in no particular order."""
-        dlat = km / KM_PER_DEGREE
-        top = min(90.0, abs(lat) + dlat)
-        cos_top = math.cos(math.radians(top))
-        dlon = 180.0 if cos_top < 1e-9 else min(180.0, 1.01 * dlat / cos_top)
-        rows = range(math.floor((lat - dlat) / self.cell), math.floor((lat + dlat) / self.cell) + 1)
-        first, last = math.floor((lon - dlon) / self.cell), math.floor((lon + dlon) / self.cell)
-        n_cols = round(360 / self.cell)
-        cols = range(first, last + 1) if last - first + 1 < n_cols else range(n_cols)
-        seen_cols = {((c + n_cols // 2) % n_cols) - n_cols // 2 for c in cols}   # longitude wraps at 180
-        for r in rows:
-            for c in seen_cols:
-                for plat, plon, item in self.cells.get((r, c), ()):
-                    d = distance_km(lat, lon, plat, plon)
-                    if d < km:
-                        yield item, d
+        for key in cells_in_reach(lat, lon, km, self.cell):
+            for plat, plon, item in self.cells.get(key, ()):
+                d = distance_km(lat, lon, plat, plon)
+                if d < km:
+                    yield item, d
+
+
+def cells_in_reach(lat: float, lon: float, km: float, cell: float, nearest_first: bool = False) -> list[tuple[int, int]]:
+    """The grid cells (``cell`` degrees square, keyed by floor(lat/cell), floor(lon/cell)) that may
+    hold a point closer than ``km`` to (lat, lon); longitudes wrap at 180. ``nearest_first`` orders
+    them by their distance from the point's own cell."""
+    dlat = km / KM_PER_DEGREE
+    top = min(90.0, abs(lat) + dlat)
+    cos_top = math.cos(math.radians(top))
+    dlon = 180.0 if cos_top < 1e-9 else min(180.0, 1.01 * dlat / cos_top)
+    r0, c0 = math.floor(lat / cell), math.floor(lon / cell)
+    n_cols = round(360 / cell)
+    r_lo, r_hi = math.floor((lat - dlat) / cell) - r0, math.floor((lat + dlat) / cell) - r0
+    c_lo, c_hi = math.floor((lon - dlon) / cell) - c0, math.floor((lon + dlon) / cell) - c0
+    if c_hi - c_lo + 1 >= n_cols:
+        c_lo, c_hi = -(n_cols // 2), n_cols - n_cols // 2 - 1
+    shrink = round(math.cos(math.radians(min(89.0, abs(lat)))), 1) if nearest_first else None
+    half = n_cols // 2
+    return [(r0 + dr, ((c0 + dc + half) % n_cols) - half) for dr, dc in _offsets(r_lo, r_hi, c_lo, c_hi, shrink)]
+
+
+@lru_cache(maxsize=4096)
+def _offsets(r_lo: int, r_hi: int, c_lo: int, c_hi: int, shrink: float | None) -> tuple:
+    out = [(dr, dc) for dr in range(r_lo, r_hi + 1) for dc in range(c_lo, c_hi + 1)]
+    if shrink is not None:
+        out.sort(key=lambda o: o[0] ** 2 + (o[1] * shrink) ** 2)
+    return tuple(out)

@@ -110,7 +110,7 @@ def test_provinces_named_elsewhere_do_not_outvote_a_same_name_capital():
 
 
 def test_a_province_without_a_population_is_sized_by_its_country():
-    from maps.resolve import imputed_population
+    from maps.scoring import imputed_population
     assert imputed_population("admin1", "BB") < 50_000          # a parish of Barbados
     assert imputed_population("admin1", "US") == 1_000_000
     assert imputed_population("admin1", None) == 1_000_000

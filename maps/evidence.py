@@ -1,0 +1,204 @@
+"""What an article's other names say for one reading of a name: the resolver's context.
+
+Why its own module, and why sums and a grid: each distinct name of the article votes with its
+current best reading, weighted by how sure that reading is - for readings in its country, in its
+province, of its own kind (names listed together), and near it. Comparing every reading with every
+other name made a text listing thousands of towns quadratic (100 KB of town names took 7 minutes).
+Here the votes are summed once per country, province and kind, and nearness is asked of a point
+grid, so a reading costs the same however many names the article holds. A name never votes for
+itself, nor for a name it is part of ("Dublin City" does not vouch for "Dublin"): their votes are
+taken back out of the sums.
+"""
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+
+from maps import kinds
+from maps.geo import EARTH_RADIUS_KM, KM_PER_DEGREE, cells_in_reach, distance_km
+
+COUNTRY_SUPPORT = (0.25, 0.8, 0.4, 2.0)   # threshold, base, slope, cap of the bonus for the country named
+ADMIN1_SUPPORT = (0.25, 1.5, 2.5)          # threshold, slope, cap for the province named
+PEERS = (1.5, 0.5, 1.5)                    # threshold, slope, cap for names of the same kind
+NEAR_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))   # km, factor: another name's reading this near
+PAIR_CANDIDATES = 8   # readings per name that may meet another name's readings
+PAIR_WEIGHT = 0.5
+PAIR_MAX = 1.5
+PAIR_CELL = 0.5       # degrees: two names with readings in neighbouring cells meet
+
+
+class _Tally:
+    """Votes summed by country, by province and by kind, for the support bonuses."""
+
+    def __init__(self, votes):
+        self.by_country: dict = defaultdict(float)      # cc -> sum of w * (1 | 0.5)
+        self.by_admin1: dict = defaultdict(float)       # (cc, a1) -> a town's province support
+        self.by_admin1_wide: dict = defaultdict(float)  # (cc, a1) -> a province's own support
+        self.peers: dict = defaultdict(float)           # (kind, cc or None) -> sum of w
+        for e, w in votes:
+            self._add(e, w)
+
+    def _add(self, e, w: float) -> None:
+        ek, cc, a1 = getattr(e, "kind", ""), getattr(e, "country", None), getattr(e, "admin1", None)
+        if cc:
+            self.by_country[cc] += w * (1.0 if ek in (kinds.COUNTRY, kinds.ADMIN1) else 0.5)
+            if ek != kinds.COUNTRY:
+                self.by_admin1[(cc, a1)] += w * (1.0 if ek == kinds.ADMIN1 else 0.6)
+            if ek not in kinds.BROAD:
+                self.by_admin1_wide[(cc, a1)] += w * 0.6   # Seattle speaks for the state of Washington
+        if ek == kinds.COUNTRY:
+            self.peers[(ek, None)] += w
+        elif ek == kinds.ADMIN1:
+            self.peers[(ek, cc)] += w
+
+    def support(self, kind: str, cc, a1) -> tuple[float, float, float]:
+        """(country, province, peer) support for a reading of this kind, country and province."""
+        country = self.by_country.get(cc, 0.0) if cc else 0.0
+        admin1 = 0.0
+        if cc and a1:
+            table = self.by_admin1_wide if kind == kinds.ADMIN1 else self.by_admin1
+            admin1 = table.get((cc, a1), 0.0)
+        peers = 0.0
+        if kind == kinds.COUNTRY:
+            peers = self.peers.get((kinds.COUNTRY, None), 0.0)
+        elif kind == kinds.ADMIN1:
+            peers = self.peers.get((kinds.ADMIN1, cc), 0.0)
+        return country, admin1, peers
+
+
+class Evidence:
+    """The article's votes, built once per resolver pass from each distinct name's best reading.
+
+    ``entries``: normalised name -> (best reading, weight); ``spans_keys`` and ``spans_candidates``:
+    every mention's name and readings (for the pair bonus)."""
+
+    def __init__(self, entries: dict[str, tuple], spans_keys: list[str], spans_candidates: list):
+        self.entries = entries
+        self.keys = sorted(entries)
+        self.tally = _Tally(entries.values())
+        self.near = _Nearness((e.lat, e.lon, w, key) for key, (e, w) in entries.items()
+                              if getattr(e, "kind", "") not in kinds.BROAD)
+        self.pairs = _reading_cells(spans_keys, spans_candidates)
+
+    def related(self, me: str) -> list[str]:
+        """The article's names that are this name, contain it or are contained in it (word by word)."""
+        out = [me] if me in self.entries else []
+        words = me.split(" ")
+        out += [p for p in (" ".join(words[:n]) for n in range(1, len(words))) if p in self.entries]
+        i = bisect_left(self.keys, me + " ")
+        while i < len(self.keys) and self.keys[i].startswith(me + " "):
+            out.append(self.keys[i])
+            i += 1
+        return out
+
+    def bonus(self, c, me: str, peers_count: bool = True, pairs_count: bool = True) -> float:
+        """What the article's other names say for reading ``c`` of the name ``me``. ``peers_count``: may
+        other provinces named anywhere vouch for a province reading? Not against a same-name national
+        capital ("Washington" in a story that also names Texas is still the capital, unless listed with
+        it or called a state). ``pairs_count``: may readings that meet another name's count?"""
+        kind, cc, a1 = getattr(c, "kind", "city"), getattr(c, "country", None), getattr(c, "admin1", None)
+        total = self.tally.support(kind, cc, a1)
+        related = self.related(me)
+        if related:   # a name does not vote for itself or for a name it is part of
+            own = _Tally(self.entries[k] for k in related).support(kind, cc, a1)
+            total = tuple(t - o for t, o in zip(total, own))
+        country, admin1, peers = total
+        b = 0.0
+        if country > COUNTRY_SUPPORT[0]:
+            b += min(COUNTRY_SUPPORT[3], COUNTRY_SUPPORT[1] + COUNTRY_SUPPORT[2] * country)
+        if admin1 > ADMIN1_SUPPORT[0]:
+            b += min(ADMIN1_SUPPORT[2], ADMIN1_SUPPORT[1] * admin1)
+        if peers >= PEERS[0] and peers_count:
+            b += min(PEERS[2], PEERS[1] * peers)
+        if kind in kinds.LOCAL and pairs_count:
+            b += self._pair_bonus(c, me)
+        return b + (0.0 if kind in kinds.BROAD else self.near.strongest(c.lat, c.lon, me))
+
+    def _pair_bonus(self, c, me: str) -> float:
+        """Names whose same-name towns meet in one place (Columbus and Norfolk in Nebraska) say that is
+        where the article is: each other name with a town reading in a neighbouring cell counts."""
+        cy, cx = math.floor(c.lat / PAIR_CELL), math.floor(c.lon / PAIR_CELL)
+        needed = math.ceil(PAIR_MAX / PAIR_WEIGHT)
+        met: set[str] = set()
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for k in self.pairs.get((cy + dy, cx + dx), ()):
+                    if k != me and not (k.startswith(me + " ") or me.startswith(k + " ")):
+                        met.add(k)
+                        if len(met) >= needed:
+                            return PAIR_MAX
+        return min(PAIR_MAX, PAIR_WEIGHT * len(met))
+
+
+class _Nearness:
+    """The strongest vote near a point: max over other names' readings of weight x closeness factor.
+
+    Votes sit in one-degree cells, each cell's votes sorted by weight; a query visits the cells that
+    can hold a reading within reach, nearest first, and stops reading a cell (or the whole grid) as
+    soon as no remaining vote can beat the best found - so a dense text costs little more per reading
+    than a sparse one."""
+
+    CELL = 2.0
+
+    def __init__(self, votes):
+        self.cells: dict[tuple[int, int], list] = {}
+        for lat, lon, w, key in votes:
+            self.cells.setdefault(self._cell(lat, lon), []).append((w, lat, lon, key))
+        for cell in self.cells.values():
+            cell.sort(key=lambda v: -v[0])
+        self.top = max((cell[0][0] for cell in self.cells.values()), default=0.0)
+        self.best_factor = NEAR_BANDS[0][1]
+        self.reach = NEAR_BANDS[-1][0]
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.CELL), math.floor(lon / self.CELL)
+
+    def strongest(self, lat: float, lon: float, me: str) -> float:
+        best = 0.0
+        for key in cells_in_reach(lat, lon, self.reach, self.CELL, nearest_first=True):
+            cell = self.cells.get(key)
+            if not cell or cell[0][0] * self.best_factor <= best:
+                continue
+            most = _factor(_cell_lower_bound_km(lat, lon, key, self.CELL))   # the best factor any vote here gets
+            if cell[0][0] * most <= best:
+                continue
+            for w, plat, plon, name in cell:
+                if w * most <= best:
+                    break
+                if name == me or name.startswith(me + " ") or me.startswith(name + " "):
+                    continue
+                best = max(best, w * _factor(distance_km(lat, lon, plat, plon)))
+            if best >= self.top * self.best_factor:
+                break
+        return best
+
+
+def _factor(km: float) -> float:
+    """How much a vote at this distance counts (0 beyond the last band)."""
+    for limit, factor in NEAR_BANDS:
+        if km < limit:
+            return factor
+    return 0.0
+
+
+def _cell_lower_bound_km(lat: float, lon: float, key: tuple[int, int], cell: float) -> float:
+    """No point of the cell is closer than this to (lat, lon): the latitude gap alone, or the longitude
+    gap at the highest latitude of both (haversine with cos(lat) at its smallest)."""
+    lat_lo, lon_lo = key[0] * cell, key[1] * cell
+    dlat = max(0.0, lat_lo - lat, lat - (lat_lo + cell))
+    dlon = abs((lon - min(max(lon, lon_lo), lon_lo + cell) + 180.0) % 360.0 - 180.0)
+    widest = min(90.0, max(abs(lat), abs(lat_lo), abs(lat_lo + cell)))
+    h = math.cos(math.radians(widest)) * math.sin(math.radians(dlon) / 2)
+    return max(dlat * KM_PER_DEGREE, 2 * EARTH_RADIUS_KM * math.asin(min(1.0, h)))
+
+
+def _reading_cells(keys: list[str], candidates: list) -> dict:
+    """Which names have some town reading in each cell."""
+    grid: dict[tuple, set] = {}
+    for key, cands in zip(keys, candidates):
+        for c in cands[:PAIR_CANDIDATES]:
+            if getattr(c, "kind", "") not in kinds.LOCAL or getattr(c, "match", "") == "demonym":
+                continue
+            grid.setdefault((math.floor(c.lat / PAIR_CELL), math.floor(c.lon / PAIR_CELL)), set()).add(key)
+    return grid
