@@ -13,18 +13,17 @@ import sys
 import webbrowser
 from pathlib import Path
 
-from eventmap import __version__
-from eventmap.article import checked_language, parse_date, read_article, read_corpus, slugify
+from eventmap import __version__, outputs
+from eventmap.article import checked_language, parse_date, read_article, read_corpus
 from eventmap.atomic import write_text_atomic
 from eventmap.errors import InputError
-from eventmap.export import document_to_dict, to_csv, to_geojson
+from eventmap.outputs.json_export import to_json
 from eventmap.pipeline import analyse
 from maps import geocoding
 from maps.gazetteer import GazetteerError
 
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 1
-FORMATS = ("html", "json", "geojson", "csv", "png")
 
 MAIN_EPILOG = """\
 other commands:
@@ -73,8 +72,9 @@ def _main_parser() -> argparse.ArgumentParser:
     _add_reading_options(p)
     p.add_argument("-o", "--output", metavar="DIR", default="output",
                    help="directory to write into (default: output/)")
-    p.add_argument("--formats", metavar="LIST", default="html,json",
-                   help=f"comma-separated outputs to write, of {', '.join(FORMATS)} (default: html,json; "
+    p.add_argument("--formats", metavar="LIST", default=",".join(outputs.DEFAULT_FORMATS),
+                   help=f"comma-separated outputs to write, of {', '.join(outputs.FORMATS)} (default: "
+                        f"{','.join(outputs.DEFAULT_FORMATS)}; "
                         "png is a full-page screenshot by headless Chromium, which must be installed)")
     p.add_argument("--no-tiles", action="store_true",
                    help="leave out the online OpenStreetMap tile layer (the offline land outline is always there)")
@@ -132,66 +132,36 @@ def _with_settings(args, work) -> int:
             online.close()
 
 
-def _png(doc, html_path: Path, png_path: Path, keep_html: bool) -> None:
-    """A screenshot of the page by headless Chromium (needs Playwright and a chromium on PATH)."""
-    from eventmap.page import render_page, screenshot
-
-    if not keep_html:
-        html_path = html_path.with_name("." + html_path.stem + ".for-png.html")
-        write_text_atomic(html_path, render_page(doc, tiles=False))
-    try:
-        screenshot(html_path, png_path, full_page=True)
-    finally:
-        if not keep_html:
-            html_path.unlink(missing_ok=True)
-
-
 def run_main(argv: list[str]) -> int:
     return _with_settings(_main_parser().parse_args(argv), _write_pages)
 
 
 def _write_pages(args, lang, published, online) -> int:
-    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        raise InputError(f"unknown format {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
-    out_dir = Path(args.output)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"{out_dir}: exists and is not a directory")
+    formats = outputs.parse_formats(args.formats)  # checked before any article is read
+    out_dir = outputs.check_directory(args.output)
     articles = [read_article(src, lang=lang, published=published, allow_local_urls=args.allow_local_urls)
                 for src in args.articles]
     used: set[str] = set()
     for article in articles:
         _info(f"reading {article.source} ({article.lang})")
         doc = analyse(article, geocoding=online, warn=_warn)
-        data = document_to_dict(doc)
-        slug = slugify(article.id if article.source not in ("-",) and not article.source.startswith("http")
-                       else (article.title or article.id))
-        base, n = slug, 1
-        while slug in used:
-            n += 1
-            slug = f"{base}-{n}"
-        used.add(slug)
-        written = []
-        for fmt in sorted(formats, key=FORMATS.index):  # html before png, which is taken from it
-            path = out_dir / f"{slug}.{fmt}"
-            if fmt == "html":
-                from eventmap.page import render_page
-
-                write_text_atomic(path, render_page(doc, tiles=not args.no_tiles))
-            elif fmt == "png":
-                _png(doc, out_dir / f"{slug}.html", path, keep_html="html" in formats)
-            elif fmt == "json":
-                write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-            elif fmt == "geojson":
-                write_text_atomic(path, json.dumps(to_geojson(data), ensure_ascii=False) + "\n")
-            elif fmt == "csv":
-                write_text_atomic(path, to_csv(data))
-            written.append(str(path))
-        _info(f"{len(doc.dates)} dates, {len(doc.places)} places, {len(doc.events)} events -> {', '.join(written)}")
-        if args.open and "html" in formats:
-            webbrowser.open((out_dir / f"{slug}.html").resolve().as_uri())
+        name = _unused(outputs.default_name(article), used)
+        written = outputs.write_outputs(doc, formats, out_dir, name, tiles=not args.no_tiles)
+        _info(f"{len(doc.dates)} dates, {len(doc.places)} places, {len(doc.events)} events -> "
+              f"{', '.join(str(p) for p in written.values())}")
+        if args.open and "html" in written:
+            webbrowser.open(written["html"].resolve().as_uri())
     return 0
+
+
+def _unused(name: str, used: set[str]) -> str:
+    """``name``, or ``name-2``, ``name-3`` ... when an earlier article of this run took it."""
+    base, n = name, 1
+    while name in used:
+        n += 1
+        name = f"{base}-{n}"
+    used.add(name)
+    return name
 
 
 def run_extract(argv: list[str]) -> int:
@@ -204,12 +174,12 @@ def _extract(args, lang, published, online) -> int:
     if args.input.lower().endswith(".jsonl"):
         articles = list(read_corpus(args.input, lang=lang, published=published, warn=_warn))  # every line checked first
         docs = (analyse(a, geocoding=online, warn=_warn) for a in articles)
-        lines = [json.dumps(document_to_dict(d), ensure_ascii=False) for d in docs]
+        lines = [to_json(d, indent=None) for d in docs]
         text = "\n".join(lines) + ("\n" if lines else "")
     else:
         doc = analyse(read_article(args.input, lang=lang, published=published, allow_local_urls=args.allow_local_urls),
                       geocoding=online, warn=_warn)
-        text = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+        text = to_json(doc) + "\n"
     if args.output:
         write_text_atomic(args.output, text)
     else:

@@ -88,9 +88,12 @@ def test_the_headline_is_not_an_event():
 
 
 def test_timeline_order_on_one_day_is_before_then_day_then_ongoing():
-    from timeline.widget import ordered_events
+    from eventmap.model import Document, Event
+    from eventmap.page.timeline import ordered_events
 
     def ev(i, q):
-        return {"id": i, "when": {"earliest": "2024-05-02", "qualifier": q}, "sentence": {"start": int(i[1:])}}
-    dated, undated = ordered_events({"events": [ev("e1", "ongoing"), ev("e2", None), ev("e3", "before")]})
-    assert [e["id"] for e in dated] == ["e3", "e2", "e1"] and undated == []
+        when = TimeSpan("2024-05-02", "DATE", "day", q, "2024-05-02", "2024-05-02")
+        return Event(id=i, when=when, date_ids=[], place_ids=[], sentence=(int(i[1:]), int(i[1:]) + 1), summary="")
+    doc = Document(article=article("x" * 9), events=[ev("e1", "ongoing"), ev("e2", None), ev("e3", "before")])
+    dated, undated = ordered_events(doc)
+    assert [e.id for e in dated] == ["e3", "e2", "e1"] and undated == []

@@ -10,12 +10,17 @@ import pytest
 
 import browser
 from browser import day, make_doc, river_doc
+from markupsafe import escape
+
 from eventmap.export import document_to_dict
-from eventmap.page import annotate_text, render_page, script_json
-from maps.folium_map import build_map, needs_jquery, place_markers, render_parts
+from eventmap.page import render_page, script_json
+from eventmap.page.axis import axis_view
+from eventmap.page.folium_map import build_map, needs_jquery, place_markers, render_parts
+from eventmap.page.text import Mark, Sentence, article_pieces
+from eventmap.page.timeline import ordered_events, timeline_view
+from eventmap.page.when import date_words
 from maps.model import Place
 from timeline.model import TimeSpan
-from timeline.widget import date_words, ordered_events, render_axis
 
 ROOT = Path(__file__).resolve().parent.parent
 XSS = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -76,7 +81,7 @@ def test_article_text_cannot_break_out():
     assert "window.__pwned=1</script>" not in page
     assert "<img src=x" not in page
     assert page.count("</script>") == page.count("<script")
-    assert html.escape(XSS) in page  # shown as text, in the title and the article
+    assert page.count(str(escape(XSS))) >= 3  # shown as text: in the tab title, the heading and the article
     payload = data_block(page)
     assert payload["doc"]["places"][0]["name"] == XSS  # and round-trips as data
 
@@ -87,14 +92,31 @@ def test_script_json_escapes_markup():
     assert json.loads(s) == {"a": "</script><!--&\u2028"}
 
 
-def test_annotated_text_keeps_every_character():
+def article_html(page: str) -> str:
+    m = re.search(r'<div class="em-text"[^>]*>(.*?)</div>', page, re.S)
+    assert m
+    return m.group(1)
+
+
+def flatten(pieces) -> list:
+    out = []
+    for p in pieces:
+        out.extend(flatten(p.pieces) if isinstance(p, Sentence) else [p])
+    return out
+
+
+def test_annotated_text_keeps_every_character(river_page):
     doc = river_doc()
-    data = document_to_dict(doc)
-    out = annotate_text(doc.article.text, data)
+    pieces = flatten(article_pieces(doc))
+    assert "".join(p if isinstance(p, str) else p.text for p in pieces) == doc.article.text
+    out = article_html(river_page)
     assert html.unescape(re.sub(r"<[^>]+>", "", out)) == doc.article.text
     marks = re.findall(r'<mark class="m-(date|place)[^"]*"[^>]*>(.*?)</mark>', out)
     assert ("date", "3 March 2024") in marks and ("place", "Kep Harbour") in marks
     assert out.count('<span class="sent"') == 4
+    assert 'data-place="0" role="button" tabindex="0" title="Phnom Penh, city, KH">Phnom Penh</mark>' in out
+    assert 'title="before 1 Jun 2024 · 2024-06-01">before 1 June 2024</mark>' in out
+    assert 'title="place not found on the map">Kep Harbour</mark>' in out
 
 
 def test_overlapping_and_edge_crossing_mentions_stay_well_nested():
@@ -103,19 +125,21 @@ def test_overlapping_and_edge_crossing_mentions_stay_well_nested():
                    places=[("New York City", Place("New York City", 40.7, -74.0)),
                            ("York", Place("York", 53.96, -1.08))],
                    events=[("Talks opened in New York City on Monday.", None), ("They closed on Friday.", None)])
-    out = annotate_text(text, document_to_dict(doc))
+    marks = [p for p in flatten(article_pieces(doc)) if isinstance(p, Mark)]
+    assert [m.text for m in marks] == ["New York City"]  # the longer one wins; the date crosses a sentence edge
+    out = article_html(render_page(doc, tiles=False))
     assert html.unescape(re.sub(r"<[^>]+>", "", out)) == text
-    assert ">New York City</mark>" in out and ">York</mark>" not in out  # the longer one wins
-    assert "Monday. They</mark>" not in out  # crosses a sentence edge: left plain
+    assert ">New York City</mark>" in out and ">York</mark>" not in out
+    assert "Monday. They</mark>" not in out  # left plain
 
 
 def test_timeline_sorts_dated_events_then_lists_undated(river_page):
     doc = river_doc()
     doc.events.append(doc.events[0].__class__(id="e9", when=None, date_ids=[], place_ids=[5],
                                               sentence=(0, 10), summary="no date here"))
-    dated, undated = ordered_events(document_to_dict(doc))
-    assert [e["id"] for e in dated] == ["e3", "e1", "e2", "e4"]
-    assert [e["id"] for e in undated] == ["e9"]
+    dated, undated = ordered_events(doc)
+    assert [e.id for e in dated] == ["e3", "e1", "e2", "e4"]
+    assert [e.id for e in undated] == ["e9"]
     ids = re.findall(r'<li class="tl-item[^"]*"[^>]*id="tl-(e\d+)"', river_page)
     assert ids == ["e3", "e1", "e2", "e4"]
     page = render_page(doc, tiles=False)
@@ -136,11 +160,26 @@ def test_timeline_sorts_dated_events_then_lists_undated(river_page):
     (TimeSpan("PRESENT_REF", "DATE", None, None, "2017-08-09", "2017-08-09"), "now"),
 ])
 def test_date_words(span, words):
-    assert date_words(span.to_dict()) == words
+    assert date_words(span) == words
+
+
+@pytest.mark.parametrize("span, words", [
+    (TimeSpan("P1D", "DURATION"), "1 day"),
+    (TimeSpan("P1.5D", "DURATION"), "1.5 days"),
+    (TimeSpan("PT5M", "DURATION"), "5 minutes"),
+    (TimeSpan("PXY", "DURATION"), "some years"),
+    (TimeSpan("P2CE", "DURATION"), "2 centuries"),
+    (TimeSpan("201", "DATE", "decade", None, "2010-01-01", "2019-12-31"), "the 2010s"),
+    (TimeSpan("2017-08-09T14:30", "TIME", "minute", None, "2017-08-09", "2017-08-09"), "9 Aug 2017, 14:30"),
+    (TimeSpan("2017-08-07", "DATE", None, None, "2017-08-07", "2017-08-13"), "7 Aug 2017 – 13 Aug 2017"),
+    (TimeSpan("XXXX-WXX-1", "SET"), "XXXX-WXX-1"),
+])
+def test_date_words_of_durations_decades_times_and_ranges(span, words):
+    assert date_words(span) == words
 
 
 def test_date_words_follow_the_locale():
-    span = TimeSpan("2017-08-09", "DATE", "day", None, "2017-08-09", "2017-08-09").to_dict()
+    span = TimeSpan("2017-08-09", "DATE", "day", None, "2017-08-09", "2017-08-09")
     assert date_words(span, locale="id") == "9 Agu 2017"
     assert date_words(None) == "undated"
 
@@ -150,8 +189,8 @@ def test_markers_group_mentions_of_one_place():
     lima = Place("Lima", -12.05, -77.04, "city", "PE")
     doc = make_doc(text, places=[("Lima", lima), ("Lima schools", lima), ("Cusco", Place("Cusco", -13.5, -71.97))],
                    events=[("Rain hit Lima on Monday.", None), ("Lima schools closed.", None)])
-    markers = place_markers(document_to_dict(doc))
-    assert [(m["name"], m["mentions"], m["events"]) for m in markers] == [
+    markers = place_markers(doc)
+    assert [(m.name, m.mentions, m.events) for m in markers] == [
         ("Lima", [0, 1], ["e1", "e2"]), ("Cusco", [2], [])]
 
 
@@ -178,7 +217,7 @@ def test_map_needs_no_jquery_and_spots_it_when_needed():
 
 
 def test_land_outline_asset_is_small_and_sane():
-    path = ROOT / "eventmap" / "assets" / "land-110m.geojson"
+    path = ROOT / "eventmap" / "page" / "assets" / "land-110m.geojson"
     assert 40_000 < path.stat().st_size < 120_000
     feat = json.loads(path.read_text())
     polys = feat["geometry"]["coordinates"]
@@ -231,15 +270,18 @@ def test_missing_browser_skips_locally_but_fails_in_ci(monkeypatch):
         browser._missing("no Chromium on PATH")
 
 
-def test_axis_marks_every_dated_event_in_order():
-    data = document_to_dict(river_doc())
-    axis = render_axis(data)
-    marks = re.findall(r'class="ax-ev( is-bar)?" data-event="(e\d)" style="left:([\d.]+)%', axis)
-    assert [m[1] for m in marks] == ["e3", "e1", "e2", "e4"]
-    lefts = [float(m[2]) for m in marks]
+def test_axis_marks_every_dated_event_in_order(river_page):
+    axis = axis_view(ordered_events(river_doc())[0])
+    assert [m.event for m in axis.marks] == ["e3", "e1", "e2", "e4"]
+    lefts = [m.left for m in axis.marks]
     assert lefts == sorted(lefts) and 0 <= lefts[0] and lefts[-1] <= 100
-    assert marks[0][0] == " is-bar"  # "since 2019 (ongoing)" spans years
-    assert re.findall(r'class="ax-tick"[^>]*>(\d{4})<', axis) == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    assert [m.width is not None for m in axis.marks] == [True, False, False, False]  # "since 2019" spans years
+    assert [t.label for t in axis.ticks] == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    # and the page draws them so
+    marks = re.findall(r'class="ax-ev( is-bar)?" data-event="(e\d)" style="left:([\d.]+)%', river_page)
+    assert [(m[0], m[1], float(m[2])) for m in marks] == [
+        (" is-bar" if m.width else "", m.event, m.left) for m in axis.marks]
+    assert re.findall(r'class="ax-tick"[^>]*>(\d{4})<', river_page) == [t.label for t in axis.ticks]
 
 
 def test_axis_ticks_follow_the_span():
@@ -247,9 +289,12 @@ def test_axis_ticks_follow_the_span():
     doc = make_doc(text, dates=[("3 May 2024", day("2024-05-03")), ("9 May 2024", day("2024-05-09"))],
                    events=[("The fair opened on 3 May 2024", day("2024-05-03")),
                            ("closed on 9 May 2024.", day("2024-05-09"))])
-    ticks = re.findall(r'class="ax-tick"[^>]*>([^<]+)<', render_axis(document_to_dict(doc)))
+    ticks = [t.label for t in axis_view(ordered_events(doc)[0]).ticks]
     assert ticks and all(t.startswith("May ") for t in ticks)
-    assert render_axis(document_to_dict(make_doc("Nothing dated here."))) == ""
+    assert axis_view([]) is None
+    undated = make_doc("Nothing dated here.")
+    assert timeline_view(undated).axis is None
+    assert 'class="tl-axis"' not in render_page(undated, tiles=False)
 
 
 def test_a_cdn_link_sneaking_into_the_map_is_refused():
@@ -257,3 +302,70 @@ def test_a_cdn_link_sneaking_into_the_map_is_refused():
     m.default_js = [("plugin", "https://cdn.example.org/plugin.js")]
     with pytest.raises(RuntimeError, match="external resources"):
         render_parts(m)
+
+
+def test_the_pages_words_come_from_the_language_data(monkeypatch):
+    """A language with its own ui.json gets its own words; what it leaves out falls back to English."""
+    import languages
+    from eventmap.page import words as page_words_module
+
+    real_part, real_has = languages.part, languages.has_part
+    own = {"timeline": "Garis waktu", "without_date": "Tanpa tanggal", "qualifiers": {"before": "sebelum {}"},
+           "count_events": {"other": "{n} peristiwa"}}
+
+    def part(code, name):
+        if name == "ui" and code == "id":
+            merged = dict(real_part("en", "ui")) | own
+            merged["qualifiers"] = dict(real_part("en", "ui")["qualifiers"]) | own["qualifiers"]
+            return merged
+        return real_part(code, name)
+
+    monkeypatch.setattr(languages, "part", part)
+    monkeypatch.setattr(languages, "has_part", lambda code, name: code == "id" or real_has(code, name))
+    page_words_module.page_words.cache_clear()
+    try:
+        doc = river_doc()
+        doc.events.append(doc.events[0].__class__(id="e9", when=None, date_ids=[], place_ids=[],
+                                                  sentence=(0, 10), summary="no date here"))
+        page = render_page(doc, tiles=False, locale="id")
+    finally:
+        page_words_module.page_words.cache_clear()
+    assert '<html lang="id">' in page
+    assert ">Garis waktu</h2>" in page and ">Tanpa tanggal</h3>" in page
+    assert ">sebelum 1 Jun 2024</span>" in page        # the qualifier's own words, the date by Babel
+    assert "5 peristiwa" in page                        # a counted phrase, by the CLDR plural rule
+    assert ">Article</h2>" in page                      # a word it has not translated: English
+
+
+def test_no_word_of_the_page_is_written_in_code_or_templates(monkeypatch):
+    """With every ui.json phrase replaced by a token, the page shows no letters but tokens and data."""
+    import languages
+    from eventmap.page import words as page_words_module
+
+    real_part = languages.part
+
+    def token(value):  # "published {day}" -> "⟦{day}⟧": the placeholders stay, the words go
+        if isinstance(value, dict):
+            return {k: token(v) for k, v in value.items()}
+        return "\u27e6" + "".join(f"{{{f}}}" for f in re.findall(r"\{(\w*)\}", value)) + "\u27e7"
+
+    monkeypatch.setattr(languages, "part",
+                        lambda code, name: token(dict(real_part(code, name))) if name == "ui" else real_part(code, name))
+    page_words_module.page_words.cache_clear()
+    try:
+        text = "1234 + 5678 = 6912. 42!"
+        doc = make_doc(text, lang="", unresolved=["42"], events=[("1234 + 5678 = 6912.", None)])
+        doc.article.id = "7"
+        doc.warnings.append("99")
+        page = render_page(doc, tiles=True)
+    finally:
+        page_words_module.page_words.cache_clear()
+    import lxml.html
+
+    body = lxml.html.fromstring(page).find("body")
+    for node in body.iter("script", "style"):
+        node.drop_tree()
+    shown = body.text_content() + " ".join(v for el in body.iter() for k, v in el.attrib.items()
+                                           if k in ("title", "aria-label", "alt", "placeholder"))
+    assert "\u27e6" in shown
+    assert not re.findall(r"[A-Za-z]{2,}", shown), shown

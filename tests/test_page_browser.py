@@ -12,7 +12,8 @@ import pytest
 
 from browser import XSS_TEXT, day, make_doc, river_doc
 from eventmap.errors import InputError
-from eventmap.page import render_page, screenshot
+from eventmap.outputs.png_screenshot import screenshot
+from eventmap.page import render_page
 from maps.model import Place
 
 pytestmark = pytest.mark.browser
@@ -195,7 +196,7 @@ def test_screenshot_launches_its_own_browser(tmp_path, chromium):  # noqa: F811 
     # In a child process: Playwright's sync API allows one running instance per thread.
     page = tmp_path / "river.html"
     page.write_text(render_page(river_doc(), tiles=False), encoding="utf-8")
-    code = ("import sys; from eventmap.page import screenshot; "
+    code = ("import sys; from eventmap.outputs.png_screenshot import screenshot; "
             "screenshot(sys.argv[1], sys.argv[2], width=640, height=480)")
     subprocess.run([sys.executable, "-c", code, str(page), str(tmp_path / "own.png")], check=True, timeout=120)
     assert _png_size((tmp_path / "own.png").read_bytes()) == (640, 480)

@@ -1,4 +1,4 @@
-"""Build eventmap/assets/land-110m.geojson, the offline basemap drawn under the map tiles.
+"""Build eventmap/page/assets/land-110m.geojson, the offline basemap drawn under the map tiles.
 
 Why: with no network the page still needs a recognisable world; Natural Earth's 1:110m land outline
 (public domain) is small enough to inline in every page. The npm package `world-atlas` ships it as
@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "eventmap" / "assets" / "land-110m.geojson"
+OUT = Path(__file__).resolve().parent.parent / "eventmap" / "page" / "assets" / "land-110m.geojson"
 ATTRIBUTION = ("Land outline: Natural Earth 1:110m (public domain, naturalearthdata.com), "
                "via the npm package world-atlas (ISC licence, Mike Bostock).")
 

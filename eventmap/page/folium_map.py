@@ -1,10 +1,10 @@
-"""The folium map of a document, made to work with no network.
+"""The map view: the document's places as markers, and the folium map that the page script draws them on.
 
-folium 0.20 links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs, so a saved page shows a blank
-map offline. Here the map drops those links, and `inline_libraries` returns Leaflet (and jQuery, only
-when a folium object on the map actually calls it) read from the installed xstatic packages, ready to
-paste into the page. The OpenStreetMap tiles stay optional; an offline land outline (Natural Earth,
-see eventmap/assets/) is drawn by the page's script in a pane *under* the tiles.
+folium 0.20 links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs, so a saved page would show a
+blank map offline. Here the map drops those links, and `inline_libraries` returns Leaflet (and jQuery,
+only when a folium object on the map actually calls it) read from the installed xstatic packages,
+ready to paste into the page. The OpenStreetMap tiles stay optional; an offline land outline (Natural
+Earth, see assets/) is drawn by the page's script in a pane *under* the tiles.
 
 Markers are grouped per place (`place_markers`) in Python, so the page, its tests and any other
 output agree on what a marker is; the page script draws them from the page's JSON data block, which
@@ -13,42 +13,61 @@ keeps every piece of article text out of folium's JavaScript templates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from eventmap.model import Document
+
 OSM_TILES = "OpenStreetMap"
+COORD_DIGITS = 5  # as in the JSON export: about a metre
 
 
-def place_markers(data: dict) -> list[dict]:
-    """One marker per distinct resolved place, from a `document_to_dict` dict.
+@dataclass
+class Marker:
+    """One distinct resolved place on the map: the mentions of it and the events that name it.
 
-    Each marker lists the place mentions (indexes into data["places"]) and the events that name it,
-    which is what lets a marker click find its timeline item and a mention click find its marker.
+    ``mentions`` index the document's places; they let a mention click find its marker and a
+    marker click find its timeline items. The page script reads these fields by name (assets/page.js).
     """
-    markers: list[dict] = []
-    by_key: dict[tuple, dict] = {}
-    for i, p in enumerate(data.get("places", [])):
-        if p.get("lat") is None or p.get("lon") is None:
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str | None
+    country: str | None
+    bbox: list[float] | None
+    mentions: list[int] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+
+def place_markers(doc: Document) -> list[Marker]:
+    """One marker per distinct resolved place (same name, same point to about 10 m), in text order."""
+    markers: list[Marker] = []
+    by_key: dict[tuple, Marker] = {}
+    for i, mention in enumerate(doc.places):
+        p = mention.place
+        if p is None:
             continue
-        key = (p.get("name") or p.get("text"), round(p["lat"], 4), round(p["lon"], 4))
+        lat, lon = round(p.lat, COORD_DIGITS), round(p.lon, COORD_DIGITS)
+        key = (p.name or mention.text, round(lat, 4), round(lon, 4))
         m = by_key.get(key)
         if m is None:
-            m = {"id": f"p{len(markers)}", "name": key[0], "lat": p["lat"], "lon": p["lon"],
-                 "kind": p.get("kind"), "country": p.get("country"), "bbox": p.get("bbox"),
-                 "mentions": [], "events": []}
+            m = Marker(f"p{len(markers)}", key[0], lat, lon, p.kind, p.country, list(p.bbox) if p.bbox else None)
             by_key[key] = m
             markers.append(m)
-        m["mentions"].append(i)
-    owner = {i: m for m in markers for i in m["mentions"]}
-    for e in data.get("events", []):
-        for i in e.get("places", []):
+        m.mentions.append(i)
+    owner = {i: m for m in markers for i in m.mentions}
+    for e in doc.events:
+        for i in e.place_ids:
             m = owner.get(i)
-            if m is not None and e["id"] not in m["events"]:
-                m["events"].append(e["id"])
+            if m is not None and e.id not in m.events:
+                m.events.append(e.id)
     return markers
 
 
@@ -93,9 +112,11 @@ class MapParts:
 
 
 def render_parts(m: folium.Map) -> MapParts:
+    """The map's head, body and script; refuses any piece that would fetch from the network."""
     fig = m.get_root()
     fig.render()  # lets every element add its header/html/script pieces to the figure
-    parts = MapParts(fig.header.render(), fig.html.render(), fig.script.render())
+    head = re.sub(r'<meta name="viewport"[^>]*>', "", fig.header.render())  # folium's blocks pinch-zoom
+    parts = MapParts(head, fig.html.render(), fig.script.render())
     links = re.findall(r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//[^"'\s>]*""",
                        parts.head + parts.html + parts.script)
     if links:
@@ -114,6 +135,7 @@ def _read(package_dir: str, name: str) -> str:
     return text.replace("</script", "<\\/script").replace("</style", "<\\/style")
 
 
+@lru_cache(maxsize=2)
 def inline_libraries(jquery: bool = False) -> str:
     """<style>/<script> tags holding Leaflet (and optionally jQuery) from the installed packages."""
     import xstatic.pkg.leaflet as leaflet

@@ -1,7 +1,8 @@
 /* eventmap page script: draws the offline land outline and the place markers on the folium map,
    and links map, timeline and article text both ways.
    Called once from folium's map script (EventMap.init), right after the map exists.
-   Article text only ever reaches the DOM through textContent. */
+   It reads the page's JSON data block: the export (doc), the markers, the timeline's labels and
+   its few words (languages/data/<code>/ui.json). Article text only ever reaches the DOM through textContent. */
 (function () {
   "use strict";
 
@@ -24,7 +25,7 @@
 
   EventMap.init = function (map, opts) {
     var payload = readJSON(opts.data) || { doc: { events: [], places: [], dates: [] }, markers: [], labels: {} };
-    var doc = payload.doc, labels = payload.labels || {};
+    var doc = payload.doc, labels = payload.labels || {}, words = payload.words || {};
     var events = {}, markerById = {}, markerOfMention = {}, eventOfDate = {}, sentenceOfEvent = {};
     var items = {};
 
@@ -47,7 +48,7 @@
     if (land) {
       L.geoJSON(land, { pane: "basemap", interactive: false,
         style: { color: "#a8b3bb", weight: 0.7, fillColor: "#f3f0e8", fillOpacity: 1 } }).addTo(map);
-      map.attributionControl.addAttribution("Land: Natural Earth");
+      map.attributionControl.addAttribution(words.land);
     }
 
     /* Markers, one per place, drawn from the page's data block. */
@@ -62,7 +63,7 @@
           var e = events[id];
           if (!e) return;
           var li = el("li");
-          var b = el("button", "pop-event", (labels[id] && labels[id].words) || "undated");
+          var b = el("button", "pop-event", (labels[id] && labels[id].words) || words.undated);
           b.type = "button";
           b.setAttribute("data-event", id);
           b.addEventListener("click", function () { activateEvent(id, { fly: false }); });
