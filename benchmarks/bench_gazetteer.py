@@ -29,9 +29,9 @@ NAMES = ["Jakarta", "Manila", "Paris", "Springfield", "New York", "Rusia", "Asia
 COLD = """
 import time, sys
 t0 = time.perf_counter()
-from maps.gazetteer import Gazetteer
+from maps import gazetteer
 t1 = time.perf_counter()
-g = Gazetteer.open()
+g = gazetteer.default_gazetteer()
 t2 = time.perf_counter()
 g.lookup("Jakarta")
 t3 = time.perf_counter()
@@ -72,7 +72,7 @@ def measure(args) -> int:
     out["cold_open_s"] = round(statistics.median(c[1] for c in colds), 4)
     out["cold_first_lookup_s"] = round(statistics.median(c[2] for c in colds), 5)
 
-    g = Gazetteer.open(path)
+    g = Gazetteer(path)
     for n in NAMES:   # warm the page cache
         g.lookup(n)
     reps = 200

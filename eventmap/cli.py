@@ -195,14 +195,12 @@ def run_gazetteer(argv: list[str]) -> int:
         path = gazetteer.build(force=args.force)
         _info(f"gazetteer ready: {path}")
         if args.geonames:
-            from maps.geonames_import import import_geonames
-
-            path = import_geonames(args.geonames, args.alternate_names)
+            path = gazetteer.import_geonames(args.geonames, args.alternate_names)
             _info(f"GeoNames imported: {path}")
     elif args.action == "info":
         print(json.dumps(gazetteer.info(), ensure_ascii=False, indent=1, default=str))
     elif args.action == "lookup":
-        gaz = gazetteer.Gazetteer.open()
+        gaz = gazetteer.default_gazetteer()
         found = gaz.lookup(args.name)[: args.n]
         if not found:
             _info(f"no gazetteer entry for {args.name!r}")

@@ -38,10 +38,10 @@ def _recognizer(lang: str, gazetteer) -> Recognizer:
 
 
 def default_gazetteer():
-    """The gazetteer used when none is given (see maps/gazetteer.py for which file that is)."""
-    from maps.gazetteer import Gazetteer
+    """The gazetteer used when none is given (see maps/gazetteer/store.py for which file that is)."""
+    from maps import gazetteer
 
-    return Gazetteer.open()
+    return gazetteer.default_gazetteer()
 
 
 def find_places(text: str, lang: str, gazetteer=None, sentences: list[Sentence] | None = None) -> list[PlaceMention]:

