@@ -38,20 +38,20 @@ def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None
             warn(msg)
 
     settle_anchor(article)
+    sentences = split_sentences(article.text, article.lang)
     dates = find_dates(article.text, article.lang, article.anchor)
     if article.anchor is None:
         unplaced = [m.text for m in dates if m.span.type in ("DATE", "TIME") and m.span.earliest is None]
         if unplaced:
             note(f"{article.id}: no publication date known or found in the text, so {len(unplaced)} date(s) "
                  f"such as {unplaced[0]!r} cannot be placed on the calendar (give --published)")
-    mentions = find_places(article.text, article.lang)
+    mentions = find_places(article.text, article.lang, sentences=sentences)
     places = [m for m in mentions if m.place is not None]
     unresolved = [m for m in mentions if m.place is None]
     if geocoding is not None:
         places, unresolved = geocoding.resolve(article.text, article.lang, places, unresolved)
         warnings.extend(geocoding.last_warnings)  # already shown by the geocoder's own warn callback
         places.sort(key=lambda m: m.start)
-    sentences = split_sentences(article.text, article.lang)
     events = build_events(article, dates, places, sentences)
     return Document(article=article, dates=dates, places=places, unresolved=unresolved, events=events,
                     warnings=warnings)

@@ -1,10 +1,13 @@
 """Split an article into sentences and paragraphs, keeping character offsets.
 
-Events are built per sentence, and every item on the page points back to one, so the split must
-keep exact offsets into the article text. A small rule-based splitter is enough for news prose:
-it breaks at paragraph breaks and at . ! ? … followed by a capital, a digit or an opening quote,
-except after known abbreviations (the language's ``text`` part: languages/data/<lang>/text.json plus
-the multilingual list) and initials.
+Why one splitter: events are built per sentence and every item on the page points back to one;
+the date tagger reads the tense words of a date's sentence; the place recogniser needs to know which
+capitals only open a sentence. All three use this split, made once per article, with exact offsets
+into the article text. A small rule-based splitter is enough for news prose: it breaks at paragraph
+breaks (a blank line, a bullet), at a line break before anything but a lower-case letter (news text
+puts one paragraph or one headline on a line), and at . ! ? … followed by a capital, a digit or an
+opening quote - except after known abbreviations (the language's ``text`` part:
+languages/data/<lang>/text.json plus the multilingual list) and initials; CJK stops need no space.
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ import languages
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[-•*]\s)")
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\w¿¡])"
-                       r"|([。！？]+)([”」』）]*)(\s*)(?=\S)", re.UNICODE)  # CJK stops need no space after them
+                       r"|([。！？]+)([”」』）]*)(\s*)(?=\S)"   # CJK stops need no space after them
+                       r"|[ \t]*(\n)\s*(?=\S)", re.UNICODE)
 _WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
 
 
@@ -33,9 +37,11 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 
 def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:
+    nxt = text[m.end():m.end() + 1]
+    if m.group(7) is not None or "\n" in m.group(3):
+        return not nxt.islower()   # a new line, unless the sentence runs on in lower case
     if m.group(1) != ".":
         return True
-    nxt = text[m.end():m.end() + 1]
     w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # bounded: long paragraphs stay linear
     word = w.group(1).lower().rstrip(".") if w else ""
     if word in abbrev:
@@ -68,7 +74,7 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
                 _add(out, text, bstart + cut, bstart + m.end(5), para)
                 cut = m.end()
             elif _is_break(block, m, abbrev):
-                _add(out, text, bstart + cut, bstart + m.end(2), para)
+                _add(out, text, bstart + cut, bstart + (m.start(7) if m.group(7) is not None else m.end(2)), para)
                 cut = m.end()
         _add(out, text, bstart + cut, bend, para)
         para += 1

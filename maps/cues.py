@@ -27,6 +27,7 @@ class Cue(Enum):
     PERSON_BEFORE = "person_before"  # after a word that introduces people
     PERSON_AFTER = "person_after"    # before a word that follows people ("said", "kata")
     TITLE_BEFORE = "title_before"    # right after a person's title ("Mr", "Presiden")
+    INITIAL_BEFORE = "initial_before"  # right after a one-letter initial ("Marsha J. Moore")
     PERSON_NAME = "person_name"      # the same word was part of a person's full name in the text
 
 
@@ -70,6 +71,8 @@ class Around:
             cues.add(Cue.PERSON_AFTER)
         if i > 0 and toks[i - 1].text in t.person_titles and adjacent(text, toks[i - 1], toks[i]):
             cues.add(Cue.TITLE_BEFORE)
+        if i > 0 and _initial(text, toks[i - 1], toks[i]):
+            cues.add(Cue.INITIAL_BEFORE)
         return cues
 
     def _dateline(self, i: int) -> bool:
@@ -79,6 +82,11 @@ class Around:
         opens = not text[line_start:tok.start].strip() or tok.sent_start
         return opens and len(tok.text) >= DATELINE_MIN and \
             text[tok.end:tok.end + 2].strip()[:1] in DATELINE_AFTER
+
+
+def _initial(text: str, a: Token, b: Token) -> bool:
+    """Is ``a`` a one-letter initial right before ``b`` ("J. Moore")?"""
+    return len(a.text) == 1 and a.text.isupper() and text[a.end:b.start] == ". "
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:

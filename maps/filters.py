@@ -12,15 +12,17 @@ from maps import kinds
 from maps.cues import Cue
 from maps.lang_tables import tables
 from maps.names import country_names, normalize
-from maps.recognize import Recognizer, Span
+from maps.recognize import Recognizer, Span, major
 
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
+FUNCTION_WORD = 6.0      # zipf frequency of a language's commonest words ("if", "the", "that")
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
-PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE})
+PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
 ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
 TOP_KINDS = frozenset({kinds.COUNTRY, kinds.CONTINENT, kinds.ADMIN1})   # names no rule below overrides
 OWN_MATCHES = ("name", "abbrev", "demonym")   # a reading whose name is the very word written
+OWN_NAME = ("name", "exonym")                  # the place's own name, in some language
 
 
 def _kind(s: Span) -> str:
@@ -81,7 +83,8 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     prep = Cue.PREP in s.cues
     weak = is_weak(s)
     at_start = bool(OPENING & s.cues)
-    if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS:
+    if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS \
+            and not _opens_as_itself(s, rec):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
     if _plural_people(s, word, rec):
         return False        # "Mexicans", "Europeans": the people, not the place
@@ -96,6 +99,17 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
         if rec.common(word) >= limit:
             return False
     return True
+
+
+def _opens_as_itself(s: Span, rec: Recognizer) -> bool:
+    """"Paris collected ...", "London's new ...": a city of millions named by its own name opens a
+    sentence as itself - unless the word is one of the language's most common ("Jos" is Finnish for
+    "if") or the language's news is about another country, where such a word is more likely the
+    language's own ("Surat itu ..." is a letter, not the Indian city)."""
+    c = s.candidates[0]
+    if not major(c) or getattr(c, "match", "") not in OWN_NAME or rec.common(s.text) >= FUNCTION_WORD:
+        return False
+    return not rec.t.country or getattr(c, "country", None) == rec.t.country
 
 
 def _plural_people(s: Span, word: str, rec: Recognizer) -> bool:

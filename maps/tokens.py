@@ -59,13 +59,14 @@ def _starts(text: str, s: int, toks: list[Token], starts: list[int] | None) -> b
         j -= 1
     if j < 0 or text[j] in CLAUSE_START:
         return True
-    if starts is not None:
-        k = bisect_right(starts, s) - 1
-        return k >= 0 and not text[starts[k]:s].strip(OPENERS + " \t\u00a0")
-    if text[j] not in SENTENCE_STOPS:
-        return False
-    # without the splitter's sentences: a stop ends a sentence unless it closed an abbreviation
-    return not (text[j] == "." and toks and toks[-1].end == j + 1 and toks[-1].text.endswith("."))
+    after_stop = text[j] in SENTENCE_STOPS and \
+        not (text[j] == "." and toks and toks[-1].end == j + 1 and toks[-1].text.endswith("."))
+    if starts is None:   # without the splitter's sentences: a stop ends a sentence unless it closed an abbreviation
+        return after_stop
+    if after_stop and j == s - 1:
+        return True      # "... epäonnistunut.Kun": a stop glued to the next word (a lost space) ends a sentence too
+    k = bisect_right(starts, s) - 1
+    return k >= 0 and not text[starts[k]:s].strip(OPENERS + " \t\u00a0")
 
 
 def headline_tokens(text: str, toks: list[Token]) -> set[int]:

@@ -30,3 +30,17 @@ def test_indonesian_abbreviation_table():
 def test_cjk_full_stops_end_sentences_without_a_space():
     t = "北京下了大雪。学校都关门了！明天呢？"
     assert texts(t, "zh") == ["北京下了大雪。", "学校都关门了！", "明天呢？"]
+
+
+def test_a_line_break_ends_a_sentence_unless_the_next_line_runs_on_in_lower_case():
+    t = "Ferry strike ends\nCrews returned on Monday. Fares stay the same\nfor now, the operator said.\n- Ports reopen"
+    assert texts(t) == ["Ferry strike ends", "Crews returned on Monday.",
+                        "Fares stay the same\nfor now, the operator said.", "- Ports reopen"]
+
+
+def test_sentences_give_the_place_recogniser_its_grammatical_capitals():
+    from maps.tokens import tokenize
+
+    t = "Warga menunggu.Kapal tiba pukul lima. Nama kapalnya Bunga Laut."
+    starts = {tok.text for tok in tokenize(t, frozenset(), split_sentences(t, "id")) if tok.sent_start}
+    assert starts == {"Warga", "Kapal", "Nama"}   # a stop glued to the next word ends a sentence too
