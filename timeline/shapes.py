@@ -34,28 +34,30 @@ SHAPES = [
     ("date", r"{B}{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?!\w|[.,:]\d){tail}"),
     ("month_year", r"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix})\s+))(?P<y>{YEAR4}){E}"),
     ("month_year", r"{B}{mon}\s+'(?P<y2>\d\d){E}"),
-    ("month_rel", r"{B}{mon}\s+(?:of\s+)?{shift_pre}\s+{unit}{E}"),
+    ("month_rel", r"{B}{mon}\s+(?:(?:{month_joiners})\s+)?{shift_pre}\s+{unit}{E}"),
     ("month_rel", r"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
     ("quarter", r"{B}(?:(?P<qord>{quarter_ordinals})(?:\s+|-)(?P<qw>{quarter_half_words})"
-                r"|(?P<qw2>{quarter_half_words})\s+(?:ke-?)?(?P<qord2>{ordinals})"
-                r"|[Qq](?P<qn>[1-4])|[Hh](?P<hn>[12])){E}(?:\s*[,-]?\s*(?:of\s+|(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
+                r"|(?P<qw2>{quarter_half_words})\s+(?:{ordinal_prefixes})?(?P<qord2>{ordinals})"
+                r"|(?:{quarter_letters})(?P<qn>[1-4])|(?:{half_letters})(?P<hn>[12])){E}(?:\s*[,-]?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
                 r"|\s+(?:(?:{pertain})\s+)?{shift_pre}\s+{unit}{E}|\s+(?P<unit2>{units})\s+{shift_post}{E})?"),
-    ("quarter_of_year", r"{B}(?:the\s+)?(?:(?P<y>{YEAR4})|{shift_pre}\s+{unit}(?:'s)?|(?P<yam>{year_ago_modifiers}))"
+    ("quarter_of_year", r"{B}(?:(?:{articles})\s+)?(?:(?P<y>{YEAR4})|{shift_pre}\s+{unit}(?:{possessive_suffixes})?"
+                        r"|(?P<yam>{year_ago_modifiers}))"
                         r"\s+(?:(?P<qord>{ordinals})(?:\s+|-))?(?P<pw>{period_words}){E}", "period_words"),
-    ("quarter_of_year", r"{B}(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?(?P<pw>{period_words})"
+    ("quarter_of_year", r"{B}(?:(?:{articles})\s+)?(?:(?:{same_period_words})\s+)?(?P<pw>{period_words})"
                         r"\s+(?P<yas>{year_ago_suffixes}){E}", "period_words"),
     ("current_period", r"{B}(?P<cp>{current_period}){E}", "current_period"),
     ("year_ago", r"{B}(?P<ya>{year_ago_period}){E}", "year_ago_period"),
-    ("season", r"{B}(?:{shift_pre}\s+)?(?P<season>{seasons})(?:\s+{shift_post})?(?:\s*,?\s*(?:of\s+)?(?P<y>{YEAR4}))?{E}"),
-    ("spelled_year", r"{B}(?:(?P<yprefix>{yprefix})\s+|{mon}\s+|(?P<season>{seasons})\s+(?:of\s+)?)?"
+    ("season", r"{B}(?:{shift_pre}\s+)?(?P<season>{seasons})(?:\s+{shift_post})?"
+               r"(?:\s*,?\s*(?:(?:{pertain})\s+)?(?P<y>{YEAR4}))?{E}"),
+    ("spelled_year", r"{B}(?:(?P<yprefix>{yprefix})\s+|{mon}\s+|(?P<season>{seasons})\s+(?:(?:{pertain})\s+)?)?"
                      r"(?P<syc>{spelled_centuries})[\s-]+(?P<syt>{spelled_tens})(?:[\s-]+(?P<syo>{spelled_ones}))?{E}"),
     # "the year two thousand (and five)": a spelled thousand is a year only after a year word
     ("spelled_year", r"{B}(?P<yprefix>{yprefix})\s+(?P<sym>{spelled_millennia})"
-                     r"(?:(?:\s+and)?[\s-]+(?P<syo>{spelled_ones}))?{E}"),
+                     r"(?:(?:\s+(?:{spelled_joiners}))?[\s-]+(?P<syo>{spelled_ones}))?{E}"),
     ("decade", r"{B}(?:(?P<dprefix>{decade_prefix})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{decade_suffixes}){E}"),
     ("spelled_decade", r"{B}(?P<dprefix>{decade_prefix})\s+(?P<sdec>{spelled_decades}){E}"),
     ("century", r"{B}(?P<cw>{century_words})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}", "century_words"),
-    ("century", r"{B}(?:the\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})\s+(?P<cw>{century_words}){E}", "century_words"),
+    ("century", r"{B}(?:(?:{articles})\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})\s+(?P<cw>{century_words}){E}", "century_words"),
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
     ("deictic_pod", r"{B}(?P<dpod>{deictic_pod}){E}"),
@@ -73,7 +75,7 @@ SHAPES = [
     ("deictic", r"{B}(?P<deictic>{deictic_days}){E}{tail}"),
     ("set", r"{B}(?P<setw>{set_words}){E}"),
     # plural weekdays and parts of days recur: "on Mondays", "Tuesday nights" (TIMEX3 SET)
-    ("set", r"{B}{wd}(?:s|\s+(?P<pod>{pods})s){E}"),
+    ("set", r"{B}{wd}(?:{plural_suffixes}|\s+(?P<pod>{pods})(?:{plural_suffixes})){E}"),
     ("set", r"{B}(?P<setpre>{set_pre})\s+(?:{num}\s+)?(?:{unit}|{wd}|{mon}|{pod}){E}"),
     ("duration", r"{B}(?:(?P<dpre>{duration_pre})\s+)?{num}"
                  r"(?:\s*(?:-|–|{count_joiners})\s*(?P<num2>\d{{1,3}}|{numbers}))?\s+{unit}{E}"),
@@ -96,7 +98,7 @@ SHAPES = [
     ("month", r"{B}{mon}(?!\w)"),
     ("year", r"{B}(?P<yprefix>{yprefix})\s+(?P<y>{YEAR4}){guard_post}"),
     ("year", r"(?<![\w$€£¥#.,/:+])(?<!\d-)(?P<y>{YEAR4}){guard_post}"),
-    ("year", r"(?<![\w$€£¥#.,/:+-])'(?P<y2>\d\d){E}(?!\s*(?:%|percent|persen))"),
+    ("year", r"(?<![\w$€£¥#.,/:+-])'(?P<y2>\d\d){E}(?!\s*(?:%|{percent_words}))"),
 ]
 
 # Shapes that cannot match without a trigger of one class are only run around triggers of that class
@@ -115,7 +117,9 @@ _TABLE_WORDS = (
     "year_ago_period", "seasons", "spelled_centuries", "spelled_tens", "spelled_ones", "spelled_millennia",
     "decade_prefix", "decade_suffixes", "spelled_decades", "century_words", "pod_alone_pre", "anaphoric_day",
     "anaphoric_year", "period_phrases", "holidays", "set_words", "pods", "set_pre", "duration_pre",
-    "duration_vague", "clock_pod_joiners", "clock_words", "past_ref", "future_ref", "day_tail",
+    "duration_vague", "clock_pod_joiners", "clock_words", "past_ref", "future_ref", "day_tail", "articles",
+    "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
+    "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"
@@ -139,7 +143,6 @@ def _words(t: LangTable) -> dict[str, str]:
         present_words=alt(t.get("present_ref") + sorted(t.present_words)),
         quarter_ordinals=alt(list(t.get("ordinals")) + list(t.get("half_ordinals"))),
         quarter_half_words=alt(t.get("quarter_words") + t.get("half_words")),
-        count_joiners=alt(["to", "or", "hingga", "atau", "sampai"]),
         dash=alt(t.get("range_dash")) + r"|-|–",
         ym=alt(marks.get("year", [])), mm=alt(marks.get("month", [])), dm=alt(marks.get("day", [])),
         sep="[" + re.escape(t.get("clock_separators", ":.") or ":") + "]",
@@ -196,7 +199,9 @@ def trigger_pattern(t: LangTable) -> str:
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
              + list(x("spelled_millennia")) + list(x("spelled_decades"))
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
-    digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|[QqHh][1-4]{E}"
+    letters = alt(x("quarter_letters") + x("half_letters"))   # "Q3", "H1"
+    digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|(?:{letters})[1-4]{E}"
               rf"|\d\s*(?:{alt((x('date_markers') or {}).get('month', []))})"
               rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}|\d\s+(?:{alt(x('clock_pod_joiners'))}){E}")
-    return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)})s?{E}"   # plurals too: "Mondays"
+    plural = alt(x("plural_suffixes"))   # plurals too: "Mondays"
+    return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)})(?:{plural})?{E}"

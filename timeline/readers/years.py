@@ -11,7 +11,7 @@ from functools import lru_cache
 from timeline.candidates import Candidate
 from timeline.lang import load_language
 from timeline.patterns import alt
-from timeline.readers.base import Context, Reading, lookup, name_ok, year_of
+from timeline.readers.base import Context, Reading, in_list, lookup, name_ok, year_of
 
 _NAME_BEFORE = re.compile(r"[^\s.!?\"'“(:;\n]\s+[A-Z][\w'’]*\s+$")
 
@@ -22,7 +22,7 @@ def _not_year(code: str) -> tuple[re.Pattern, re.Pattern]:
     Words come from the table (`not_year_after`, `not_year_before`); signs and symbols are the same everywhere."""
     table = load_language(code)
     after = re.compile(rf"^\s*(?:%|[-–]\s*\d|(?:{alt(table.not_year_after)})\b)", re.I)
-    before = re.compile(rf"(?:us\$|\$|€|£|¥|#|{alt(table.not_year_before)})\s*$", re.I)
+    before = re.compile(rf"(?:\$|€|£|¥|#|{alt(table.not_year_before)})\s*$", re.I)
     return after, before
 
 
@@ -78,6 +78,6 @@ def _spelled(c: Candidate, ctx: Context) -> int | None:
     tens = lookup(t.get("spelled_tens", {}), f["syt"])
     if century is None or tens is None or (ones and tens % 10):
         return None
-    if f["syt"].lower() == "oh" and not ones:
-        return None
+    if not ones and in_list(f["syt"], t.get("spelled_zeros")):
+        return None   # "nineteen oh" is no year, "nineteen oh five" is
     return century * 100 + tens + ones
