@@ -1,8 +1,9 @@
 """The temporal tagger: find date expressions in a text and normalise them to TIMEX3 time spans.
 
-Pipeline: candidates (timeline/candidates.py, regexes compiled once per language from the tables in
-timeline/lang.py) -> a choice of non-overlapping candidates (longest first) -> readings in text order
-(timeline/normalize.py; later readings see earlier ones: a clock time takes the last day mentioned) ->
+Pipeline: candidates (timeline/candidates.py: the shapes of timeline/shapes.py filled with the words of
+the language table, timeline/lang.py) -> a choice of non-overlapping candidates (longest first) ->
+readings in text order (timeline/normalize.py dispatches each shape to its reader in timeline/readers/;
+later readings see earlier ones: a clock time takes the last day mentioned) ->
 ranges, part-of-period words ("early", "akhir") and signal words ("since", "sejak", "sekitar") widen the
 span and set the qualifier -> `DateMention`s with earliest/latest bounds for drawing.
 """
