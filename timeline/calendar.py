@@ -9,7 +9,8 @@ import calendar
 import datetime as dt
 import re
 
-PRECISION = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "H": "half", "Y": "year",
+# the precision of a value written at a unit's own precision (units below a day are never written so)
+PRECISION = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year",
              "DE": "decade", "CE": "century", "FN": "week", "WINDU": "year"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 

@@ -69,11 +69,11 @@ def _project_table(code: str) -> dict:
 
 
 def _add_names(target: dict, short: set, names_by_index: list[list[str]]) -> None:
+    """Names by index (0 = January or Monday); a name of up to four letters that begins a longer name of
+    the same month or day is an abbreviation ("aug", "sept"): it needs a dot or a number next to it."""
     for idx, names in enumerate(names_by_index):
         names = [n.lower().rstrip(".") for n in names if n]
         for n in names:
-            if len(n) < 3 and not n.isalpha():
-                continue
             if len(n) < 3:
                 continue
             target.setdefault(n, idx)
@@ -99,11 +99,30 @@ def load_language(code: str) -> LangTable:
     t = LangTable(code=code or "xx")
     t.date_order = info.get("date_order", "DMY")
     t.names_capitalized = bool(extra.get("names_capitalized", False))
+    _read_names(t, info, extra)
+    _read_units_and_shifts(t, info, extra)
+    t.pertain = [w.lower() for w in info.get("pertain", []) or []] + list(extra.get("pertain", []))
+    for key in ("not_year_after", "not_year_before"):
+        setattr(t, key, [w.lower() for w in extra.get(key, [])])
+    t.deictic_days = dict(extra.get("deictic_days", {}))
+    t.deictic_pod = dict(extra.get("deictic_pod", {}))
+    extra["pods"] = _pods(info, extra)
+    _read_relative_phrases(t, info)
+    t.extra = extra
+    return t
+
+
+def _read_names(t: LangTable, info: dict, extra: dict) -> None:
+    """Month and weekday names from dateparser; the table says which of them are also common words."""
     _add_names(t.months, t.short_names, [info.get(m, []) for m in MONTHS])
     t.months = {k: v + 1 for k, v in t.months.items()}
     _add_names(t.weekdays, t.short_names, [info.get(d, []) for d in WEEKDAYS])
     t.weak_names = {w.lower() for w in extra.get("weak_names", [])}
     t.weak_name_cues = [w.lower() for w in extra.get("weak_name_cues", [])]
+
+
+def _read_units_and_shifts(t: LangTable, info: dict, extra: dict) -> None:
+    """Unit words (dateparser's, then the table's), number words, shift words and "ago" words."""
     for key, unit in DP_UNITS.items():
         for w in info.get(key, []):
             if len(w) >= 3:
@@ -115,18 +134,21 @@ def load_language(code: str) -> LangTable:
     t.shift_post = dict(extra.get("shift_post", {}))
     t.ago_post = {w.lower(): -1 for w in info.get("ago", []) if len(w) > 2}
     t.ago_post.update(extra.get("ago_post", {}))
-    t.pertain = [w.lower() for w in info.get("pertain", []) or []] + list(extra.get("pertain", []))
-    for key in ("not_year_after", "not_year_before"):
-        setattr(t, key, [w.lower() for w in extra.get(key, [])])
-    t.deictic_days = dict(extra.get("deictic_days", {}))
-    t.deictic_pod = dict(extra.get("deictic_pod", {}))
+
+
+def _pods(info: dict, extra: dict) -> dict:
+    """Part-of-day words -> TIMEX3 MO AF EV NI: dateparser's, overlaid with the table's."""
     pods = {}
     for key, pod in DP_PODS.items():
         for w in info.get(key, []):
             pods[w.lower()] = pod
     pods.update(extra.get("pods", {}))
-    extra["pods"] = pods
-    # dateparser's simple relative phrases: "1 week ago": ["last week", "minggu lalu"] ...
+    return pods
+
+
+def _read_relative_phrases(t: LangTable, info: dict) -> None:
+    """dateparser's simple relative phrases ("1 week ago": ["last week", "minggu lalu"] ...): "now" words,
+    deictic days, one-word units, whole phrases, and the shift word of a two-part phrase."""
     for key, phrases in (info.get("relative-type") or {}).items():
         m = _REL.match(key)
         if not m:
@@ -135,25 +157,28 @@ def load_language(code: str) -> LangTable:
         n = int(n)
         sign = 1 if fut else (-1 if ago else 1)
         for p in phrases:
-            p = p.lower()
-            if unit in ("second", "minute", "hour") and n == 0:
-                t.present_words.add(p)
-                continue
-            if unit == "day" and (fut or ago):
-                t.deictic_days.setdefault(p, sign * n)
-                continue
-            if unit not in DP_UNITS:
-                continue
-            if not fut and not ago:
-                if len(p.split()) == 1:
-                    t.unit_one.setdefault(p, DP_UNITS[unit])
-                continue
-            t.rel_phrases.setdefault(p, (DP_UNITS[unit], sign * n))
-            parts = _split_relative(p, t.units)
-            if parts and n <= 1 and (parts[0] or parts[2]) and not (parts[0] and parts[2]):
-                if parts[0]:
-                    t.shift_pre.setdefault(parts[0], sign * n)
-                else:
-                    t.shift_post.setdefault(parts[2], sign * n)
-    t.extra = extra
-    return t
+            _add_relative_phrase(t, p.lower(), unit, sign * n, bool(fut or ago))
+
+
+def _add_relative_phrase(t: LangTable, p: str, unit: str, n: int, moved: bool) -> None:
+    """One phrase of dateparser's `relative-type` key "[in ]<|n|> <unit>[ ago]" (n signed; `moved`: the key
+    has "in" or "ago", so the phrase points away from now)."""
+    if unit in ("second", "minute", "hour") and n == 0:
+        t.present_words.add(p)
+        return
+    if unit == "day" and moved:
+        t.deictic_days.setdefault(p, n)
+        return
+    if unit not in DP_UNITS:
+        return
+    if not moved:
+        if len(p.split()) == 1:
+            t.unit_one.setdefault(p, DP_UNITS[unit])
+        return
+    t.rel_phrases.setdefault(p, (DP_UNITS[unit], n))
+    parts = _split_relative(p, t.units)
+    if parts and abs(n) <= 1 and (parts[0] or parts[2]) and not (parts[0] and parts[2]):
+        if parts[0]:
+            t.shift_pre.setdefault(parts[0], n)
+        else:
+            t.shift_post.setdefault(parts[2], n)

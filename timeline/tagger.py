@@ -1,8 +1,9 @@
 """The temporal tagger: find date expressions in a text and normalise them to TIMEX3 time spans.
 
-Pipeline: candidates (timeline/candidates.py, regexes compiled once per language from the tables in
-timeline/lang.py) -> a choice of non-overlapping candidates (longest first) -> readings in text order
-(timeline/normalize.py; later readings see earlier ones: a clock time takes the last day mentioned) ->
+Pipeline: candidates (timeline/candidates.py: the shapes of timeline/shapes.py filled with the words of
+the language table, timeline/lang.py) -> a choice of non-overlapping candidates (longest first) ->
+readings in text order (timeline/normalize.py dispatches each shape to its reader in timeline/readers/;
+later readings see earlier ones: a clock time takes the last day mentioned) ->
 ranges, part-of-period words ("early", "akhir") and signal words ("since", "sejak", "sekitar") widen the
 span and set the qualifier -> `DateMention`s with earliest/latest bounds for drawing.
 """
@@ -15,7 +16,8 @@ from functools import lru_cache
 
 from timeline.calendar import bounds, narrow, week_value
 from timeline.anchor import tense
-from timeline.candidates import alt, find_candidates, grammar
+from timeline.candidates import find_candidates, grammar
+from timeline.patterns import alt
 from timeline.model import DateMention, TimeSpan
 from timeline.normalize import Context, Reading, read
 
@@ -143,32 +145,28 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     g = grammar(lang)
     probe = Context(text, g, anchor, last_day="2000-01-01", last_year=2000)
     chosen = _choose(find_candidates(text, lang), probe)
-    range_ends = _link_ranges(chosen, text, lang)
-    ctx = Context(text, g, anchor)
+    return _read_in_order(chosen, _link_ranges(chosen, text, lang), Context(text, g, anchor))
+
+
+def _read_in_order(chosen, range_ends: set[int], ctx: Context) -> list[DateMention]:
+    """Read the chosen candidates in text order, each in the context the earlier ones left; a clock time
+    right before a day ("10 p.m. Wednesday") waits for that day and joins it."""
+    text, anchor = ctx.text, ctx.anchor
     out: list[DateMention] = []
     floor = 0
     pending_clock: Reading | None = None
     for i, c in enumerate(chosen):
         for r in read(c, ctx):
-            if r.kind in ("clock", "clock_word") and i + 1 < len(chosen) and _CLOCK_THEN_DAY.match(text[c.end:chosen[i + 1].start]):
+            if r.kind in ("clock", "clock_word") and i + 1 < len(chosen) \
+                    and _CLOCK_THEN_DAY.match(text[c.end:chosen[i + 1].start]):
                 pending_clock = r   # "10 p.m. Wednesday": the clock waits for its day
                 continue
             if pending_clock is not None:
-                if _FULL_DAY.match(r.value) and r.type == "DATE" and "T" not in r.value:
-                    r.value = r.value[:10] + pending_clock.value[10:]
-                    r.start, r.type, r.precision = pending_clock.start, "TIME", pending_clock.precision
-                else:
+                if not _join_clock(r, pending_clock):
                     out.append(_mention(pending_clock, text, anchor))
                 pending_clock = None
-            _extend(r, text, floor, g, i in range_ends)
-            if _FULL_DAY.match(r.value):
-                ctx.last_day = r.value[:10]
-            if r.value[:4].isdigit() and r.type in ("DATE", "TIME") and r.precision != "decade":
-                ctx.last_year = int(r.value[:4])
-            if r.precision == "quarter" and r.kind not in ("year_ago", "quarter_of_year"):
-                ctx.last_quarter = (r.value, r.start)
-            if r.precision == "month" and r.kind in _MONTH_KINDS:
-                ctx.last_month = (r.value[:7], r.start)
+            _extend(r, text, floor, ctx.g, i in range_ends)
+            _remember(r, ctx)
             if i in range_ends and out and not any(n.startswith("range ") for n in r.notes):
                 note = f"range {out[-1].span.value}/{r.value}"   # "antara Mei dan Juli", "from May to July"
                 out[-1].notes.append(note)
@@ -178,6 +176,27 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[Date
     if pending_clock is not None:
         out.append(_mention(pending_clock, text, anchor))
     return out
+
+
+def _join_clock(r: Reading, clock: Reading) -> bool:
+    """Give a day reading the clock written before it (the reading becomes the TIME); False if r is no day."""
+    if not (_FULL_DAY.match(r.value) and r.type == "DATE" and "T" not in r.value):
+        return False
+    r.value = r.value[:10] + clock.value[10:]
+    r.start, r.type, r.precision = clock.start, "TIME", clock.precision
+    return True
+
+
+def _remember(r: Reading, ctx: Context) -> None:
+    """What later readings may refer to: the last day, year, quarter and month the text spoke of."""
+    if _FULL_DAY.match(r.value):
+        ctx.last_day = r.value[:10]
+    if r.value[:4].isdigit() and r.type in ("DATE", "TIME") and r.precision != "decade":
+        ctx.last_year = int(r.value[:4])
+    if r.precision == "quarter" and r.kind not in ("year_ago", "quarter_of_year"):
+        ctx.last_quarter = (r.value, r.start)
+    if r.precision == "month" and r.kind in _MONTH_KINDS:
+        ctx.last_month = (r.value[:7], r.start)
 
 
 def _mention(r: Reading, text: str, anchor: dt.date | None) -> DateMention:

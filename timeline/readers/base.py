@@ -1,0 +1,171 @@
+"""What every reader shares: the `Reading` it returns, the `Context` it reads in, and the small steps
+most readers take (looking a word up in the table, the year written, the tense, a name's spelling).
+
+Why here: the readers (one module per family of shapes) must not import each other for these, and the
+dispatcher (timeline/normalize.py) imports the readers, so the types live below both.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.anchor import fit_year, tense
+from timeline.candidates import Candidate, Grammar
+from timeline.lang import load_language
+
+QUARTER_CONTEXT = 400     # characters after a quarter (or month) within which "a year earlier" means it
+DURATION_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "FN": "W", "WINDU": "Y"}
+
+
+@dataclass
+class Reading:
+    """One TIMEX3 reading of text[start:end]; `kind` is the shape it was read from (set by `read`)."""
+
+    start: int
+    end: int
+    value: str
+    type: str = "DATE"
+    precision: str | None = None
+    qualifier: str | None = None
+    notes: list = field(default_factory=list)
+    kind: str = ""
+
+
+@dataclass
+class Context:
+    """The text, its grammar and anchor, and what the text last spoke of (the tagger updates these as it
+    reads in text order, so a clock time takes the last day mentioned, "that year" the last year)."""
+
+    text: str
+    g: Grammar
+    anchor: dt.date | None
+    last_day: str | None = None
+    last_quarter: tuple[str, int] | None = None
+    last_month: tuple[str, int] | None = None    # ("2009-02", offset) of the last month named
+    last_year: int | None = None                 # year of the last mention that names or implies one
+
+
+def lookup(d: dict, word: str):
+    """The table entry of a word as written (any case, any run of spaces, a trailing dot)."""
+    return d.get(re.sub(r"\s+", " ", word.lower().rstrip(".")))
+
+
+def number(word: str, ctx: Context):
+    """A count written in digits or as a number word of the table ("three", "beberapa" -> "X")."""
+    w = re.sub(r"\s+", " ", word.lower())
+    if w.isdigit():
+        return int(w)
+    return ctx.g.table.numbers.get(w)
+
+
+def in_list(word: str, words) -> bool:
+    """Is the word (any case, any run of spaces) one of the table's words?"""
+    return re.sub(r"\s+", " ", word.lower()) in {w.lower() for w in words}
+
+
+def direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
+    """Tense of the expression: a signal word just before it ("since" -1, "until" +1) wins over the sentence."""
+    m = None if reach else ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
+    if m:
+        return ctx.g.table.get("signal_tense", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()), 0)
+    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach, *_sentence_words(ctx.g.table.code))
+
+
+@lru_cache(maxsize=None)
+def _sentence_words(code: str) -> tuple[frozenset, frozenset]:
+    """Words whose stop does not end a sentence ("vs.", "Mr.": `abbreviations`) and auxiliaries that make a
+    past form a participle ("be paid": `participle_aux`), from the table."""
+    t = load_language(code)
+    return (frozenset(w.lower().rstrip(".") for w in t.get("abbreviations")),
+            frozenset(w.lower() for w in t.get("participle_aux")))
+
+
+def name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
+    """Month/weekday names: capitalised where the language capitalises them; abbreviations and names that
+    are also common words only next to a number or after a cue word."""
+    t = ctx.g.table
+    key = name.lower().rstrip(".")
+    pos = ctx.text.find(name, c.start, c.end)
+    pos = c.start if pos < 0 else pos
+    if t.names_capitalized and alone and not name[:1].isupper():
+        return False
+    if alone and key in t.short_names:
+        return ctx.text[pos + len(name) - 1: pos + len(name) + 1].endswith(".")
+    if alone and key in t.weak_names:
+        return bool(ctx.g.weak_cue.search(ctx.text[max(0, pos - 25):pos]))
+    return True
+
+
+def _two_digit_year(y2: str, ctx: Context) -> int:
+    y = int(y2)
+    ref = ctx.anchor.year if ctx.anchor else 2000
+    return 2000 + y if 2000 + y <= ref + 10 else 1900 + y
+
+
+def year_of(c: Candidate, ctx: Context) -> int | None:
+    """The year written in the candidate ("2017", "'17"), or borrowed from the end of its range."""
+    f = c.fields
+    if "y" in f:
+        y = f["y"]
+        return int(y) if len(y) == 4 else _two_digit_year(y, ctx)
+    if "y2" in f:
+        return _two_digit_year(f["y2"], ctx)
+    if "range_year" in f:
+        return f["range_year"]
+    return None
+
+
+def shift_of(c: Candidate, ctx: Context) -> int | None:
+    """The signed shift of a "last"/"next"/"lalu"/"depan" word in the candidate, if it has one."""
+    t = ctx.g.table
+    if "shift_pre" in c.fields:
+        return lookup(t.shift_pre, c.fields["shift_pre"])
+    if "shift_post" in c.fields:
+        return lookup(t.shift_post, c.fields["shift_post"])
+    return None
+
+
+def time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
+    """'T06:18' / 'TMO' from a clock or a part-of-day word written after a day, and its precision."""
+    f = c.fields
+    t = ctx.g.table
+    if "cword" in f:
+        return "T" + lookup(t.get("clock_words", {}), f["cword"]), "minute"
+    if "hh" in f:
+        hh, mm = int(f["hh"]), int(f.get("mm") or 0)
+        ampm = lookup(t.get("ampm", {}), f["ampm"]) if "ampm" in f else None
+        pm_pods = {p.lower() for p in t.get("clock_pm_pods")}
+        if (ampm == "pm" or ("pod" in f and f["pod"].lower() in pm_pods)) and hh < 12:
+            hh += 12
+        if ampm == "am" and hh == 12:
+            hh = 0
+        zone = "Z" if "tz" in f and lookup({z: 1 for z in t.get("utc_zones")}, f["tz"]) else ""
+        return f"T{hh:02d}:{mm:02d}{zone}", "minute"   # ISO 8601: a clock given in UTC ends in "Z"
+    pod = lookup(t.get("pods", {}), f["pod"]) if "pod" in f else None
+    if pod:
+        return f"T{pod}", "hour"
+    return "", None
+
+
+def day_reading(c: Candidate, ctx: Context, value: str, notes=None) -> list[Reading]:
+    """A day, made a TIME when a clock or a part of the day is written after it."""
+    suffix, prec = time_suffix(c, ctx)
+    return [Reading(c.start, c.end, value + suffix, "TIME" if suffix else "DATE", prec or "day", None,
+                    list(notes or []))]
+
+
+def month_day_value(month: int, day: int | None, c: Candidate, ctx: Context, year: int | None):
+    """The value of a month (and day) in the year written, or the year that fits the anchor and the tense
+    ("XXXX" without either); with a day, also the date when the year is known. (None, None): no such day."""
+    if year is None and ctx.anchor is not None:
+        year = fit_year(ctx.anchor, month, day, direction(c, ctx))
+    ys = f"{year:04d}" if year else "XXXX"
+    if day is None:
+        return f"{ys}-{month:02d}", None
+    try:
+        d = dt.date(year or 2000, month, day)
+    except ValueError:
+        return None, None
+    return f"{ys}-{month:02d}-{day:02d}", (d if year else None)
