@@ -65,10 +65,10 @@ def gazetteer_place(name: str, lat: float, lon: float, country: str, kind: str =
 
 def online(domain: str, cache_dir, warnings: list[str] | None = None, mode: str = "fallback",
            options: tuple[str, ...] = (), clock=None, **tunables) -> OnlineGeocoding:
-    """Nominatim's real pace and back-off on a fake clock (a new one unless given); a 0.5 s socket
-    timeout, since a reply that does not come is waited for in real time."""
-    config = make_config("nominatim", [f"domain={domain}", "scheme=http", *options], mode=mode,
-                         **{"timeout": 0.5, **tunables})
+    """eventmap's real settings for Nominatim (1 s pace, 1 s then 2 s back-off, 5 s timeout) with
+    the waits on a fake clock (a new one unless given). A test of replies that never come sets a
+    short `timeout`: that one is waited for in real time, on the socket."""
+    config = make_config("nominatim", [f"domain={domain}", "scheme=http", *options], mode=mode, **tunables)
     config.cache_dir = str(cache_dir)
     return OnlineGeocoding(config, warn=(warnings.append if warnings is not None else None),
                            clock=clock or FakeClock())

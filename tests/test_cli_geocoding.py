@@ -18,7 +18,7 @@ STORY = ("Longsor menimbun jalan di Desa Sukamakmur, Kabupaten Sukabumi, pada Se
          "Warga mengungsi ke Sukabumi.\n")
 
 
-def run(tmp_path, capsys, server_domain, *extra, timeout=0.5):
+def run(tmp_path, capsys, server_domain, *extra, timeout=5.0):
     src = tmp_path / "longsor.txt"
     src.write_text(STORY, encoding="utf-8")
     code = main([str(src), "--lang", "id", "-o", str(tmp_path / "out"), "--formats", "json,html",
