@@ -5,6 +5,11 @@ internet. It answers from a small table the test gives (name -> records made wit
 logs every request (time, path, query, User-Agent), so tests can count requests and measure the
 spacing between them.
 
+Time: requests are stamped with `clock.monotonic()` (default: the real clock). A test that drives
+the client with a fake clock gives the server the same clock, so the stamps are in fake seconds;
+`latency` is how long each answer takes on that clock (the handler calls `clock.sleep(latency)`,
+which on a fake clock only moves its time on - the client is blocked on the reply meanwhile).
+
     with NominatimServer({"desa sukamaju": [record("Sukamaju", -6.9, 107.6, "id", "village")]},
                          faults=["429", None]) as server:      # 1st request 429, then normal
         ... domain=server.domain ...
@@ -12,7 +17,8 @@ spacing between them.
 
 Faults (one per request in order from `faults`; after the list, `default_fault` for every request):
     None         a normal answer
-    "slow"       answer after `slow_seconds` (longer than the client's timeout)
+    "slow"       answer after `slow_seconds` of real time (longer than the client's socket timeout),
+                 or as soon as the server is stopped
     "429"        HTTP 429 with ``Retry-After: retry_after``
     "500"        HTTP 500
     "503"        HTTP 503
@@ -28,8 +34,8 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
+from typing import Any
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -54,7 +60,7 @@ def record(name: str, lat: float, lon: float, country_code: str | None = None, a
 
 @dataclass
 class Request:
-    time: float           # time.monotonic() when the request line arrived
+    time: float           # the server's clock when the request line arrived
     path: str
     query: dict[str, str]
     user_agent: str | None
@@ -72,12 +78,17 @@ class NominatimServer:
     default_fault: str | None = None
     slow_seconds: float = 1.0
     retry_after: int = 1
+    clock: Any = None     # an object with monotonic() and sleep(); None: the real clock
+    latency: float = 0.0  # seconds each answer takes, on `clock`
 
     def __post_init__(self):
         for f in [*self.faults, self.default_fault]:
             if f not in FAULTS:
                 raise ValueError(f"unknown fault {f!r}; one of {FAULTS}")
         self.places = {" ".join(k.split()).casefold(): v for k, v in self.places.items()}
+        if self.clock is None:
+            from maps.geocoding.clock import SystemClock
+            self.clock = SystemClock()
         self.requests: list[Request] = []
         self._lock = threading.Lock()
         self._stopped = threading.Event()
@@ -85,6 +96,7 @@ class NominatimServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
 
             def log_message(self, *args):  # keep test output clean
                 pass
@@ -121,7 +133,7 @@ class NominatimServer:
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         with self._lock:
             fault = self._next_fault()
-            self.requests.append(Request(time.monotonic(), parts.path, query, h.headers.get("User-Agent"), fault))
+            self.requests.append(Request(self.clock.monotonic(), parts.path, query, h.headers.get("User-Agent"), fault))
         if fault == "die":
             self.stop()  # close the listening socket first: whatever comes next is refused
             h.close_connection = True
@@ -130,8 +142,10 @@ class NominatimServer:
             except OSError:
                 pass
             return
-        if fault == "slow":
-            time.sleep(self.slow_seconds)
+        if fault == "slow":  # real time: the client's socket timeout is what is tested
+            self._stopped.wait(self.slow_seconds)
+        if self.latency:
+            self.clock.sleep(self.latency)
         if fault == "429":
             return self._send(h, 429, b'{"error": "rate limited"}', {"Retry-After": str(self.retry_after)})
         if fault in ("500", "503"):

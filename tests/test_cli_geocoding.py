@@ -1,23 +1,39 @@
 """The online geocoder seen from the command line: a real Nominatim-speaking server on 127.0.0.1
-(tests/nominatim_server.py), the whole run through `eventmap`, the outputs on disk."""
+(tests/nominatim_server.py), the whole run through `eventmap`, the outputs on disk.
+
+The command line runs on the real clock, so these runs set the pace and the back-off to zero
+(`--geocoder-option`): what they test is the command, not the waits (tests/test_geocoding_online.py
+runs the real waits on a fake clock), and any sleep on the wall clock fails them."""
 import json
 
 import pytest
 
 from eventmap.cli import main
+from geocoding_helpers import no_wall_sleep  # noqa: F401 (fixture)
 from nominatim_server import NominatimServer, record
+
+pytestmark = pytest.mark.usefixtures("no_wall_sleep", "own_geocoding_cache")
+
+
+@pytest.fixture
+def own_geocoding_cache(tmp_path, monkeypatch):
+    """Each test's answers in its own directory, not in the shared EVENTMAP_CACHE_DIR (which holds
+    the gazetteer the runs need): another run, or another test session on the same machine, must
+    not answer for this one's server."""
+    monkeypatch.setattr("maps.geocoding.cache.cache_dir", lambda: tmp_path / "geocoding-cache")
 
 STORY = ("Longsor menimbun jalan di Desa Sukamakmur, Kabupaten Sukabumi, pada Senin 4/3/2024. "
          "Warga mengungsi ke Sukabumi.\n")
 
 
-def run(tmp_path, capsys, server_domain, *extra):
+def run(tmp_path, capsys, server_domain, *extra, timeout=5.0):
     src = tmp_path / "longsor.txt"
     src.write_text(STORY, encoding="utf-8")
     code = main([str(src), "--lang", "id", "-o", str(tmp_path / "out"), "--formats", "json,html",
                  "--geocoder", "nominatim", "--geocoder-option", f"domain={server_domain}",
                  "--geocoder-option", "scheme=http", "--geocoder-option", "user_agent=eventmap-tests/1.0",
-                 "--geocoder-option", "min_delay_seconds=0.05", "--geocoder-timeout", "0.5", *extra])
+                 "--geocoder-option", "min_delay_seconds=0", "--geocoder-option", "retry_wait_seconds=0",
+                 "--geocoder-timeout", str(timeout), *extra])
     _, err = capsys.readouterr()
     return code, err, json.loads((tmp_path / "out" / "longsor.json").read_text("utf-8"))
 
@@ -44,12 +60,12 @@ def test_fallback_fills_the_unresolved_village_and_a_second_run_asks_nothing(tmp
         code, err, data = run(tmp_path, capsys, server.domain)
         assert code == 0, err
         first = len(server.requests)
-        assert first >= 1
+        assert first >= 1, err
         assert all(r.user_agent == "eventmap-tests/1.0" for r in server.requests)
         code, err, again = run(tmp_path, capsys, server.domain)
-        assert code == 0 and len(server.requests) == first       # the cache answered everything
+        assert code == 0 and len(server.requests) == first, err  # the cache answered everything
     online = [p for p in data["places"] if p["source"] == "nominatim"]
-    assert [p["text"] for p in online] and "Sukamakmur" in online[0]["text"]
+    assert [p["text"] for p in online] and "Sukamakmur" in online[0]["text"], data["warnings"]
     assert abs(online[0]["lat"] + 6.95) < 0.01
     assert offline_places(data) == offline_places(offline)       # the offline reading is untouched
     assert not any("Sukamakmur" in u["text"] for u in data["unresolved"])
@@ -59,7 +75,7 @@ def test_fallback_fills_the_unresolved_village_and_a_second_run_asks_nothing(tmp
 @pytest.mark.parametrize("fault, words", [("500", "500"), ("malformed", "JSON"), ("slow", "time")])
 def test_a_failing_geocoder_leaves_the_offline_result_and_says_why(tmp_path, capsys, offline, fault, words):
     with NominatimServer({}, default_fault=fault, slow_seconds=1.0) as server:
-        code, err, data = run(tmp_path, capsys, server.domain, "--no-geocoder-cache")
+        code, err, data = run(tmp_path, capsys, server.domain, "--no-geocoder-cache", timeout=0.1)
     assert code == 0, err
     assert offline_places(data) == offline_places(offline)
     assert [u["text"] for u in data["unresolved"]] == [u["text"] for u in offline["unresolved"]]

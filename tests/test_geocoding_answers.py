@@ -1,7 +1,7 @@
-"""Reading geopy replies of different providers into candidates, by the paths in maps/data/geocoding.json."""
+"""Reading geopy replies of different providers into candidates, by the paths in maps/geocoding/data/policy.json."""
 from geopy.location import Location
 
-from maps.geocoding_answers import candidates_from
+from maps.geocoding.answers import candidates_from
 
 
 def test_nominatim_shape():
@@ -34,3 +34,17 @@ def test_points_without_valid_coordinates_are_dropped_and_ranks_stay_dense():
     found = candidates_from([bad, good], "nominatim")
     assert [(c["name"], c["rank"]) for c in found] == [("Here", 0)]
     assert candidates_from(None, "nominatim") == []
+
+
+def test_every_kind_a_provider_word_maps_to_is_one_of_eventmaps_kinds():
+    from maps.geocoding.policy import policy
+    from maps.kinds import KINDS
+
+    table = policy()
+    assert set(table["kinds"].values()) | {table["other_kind"]} <= set(KINDS)
+
+
+def test_an_ocean_is_an_ocean_and_an_unknown_word_a_landmark():
+    ocean = Location("Samudra Hindia", (-20.0, 80.0), {"addresstype": "ocean", "name": "Samudra Hindia"})
+    odd = Location("Menara Air", (-6.2, 106.8), {"addresstype": "water_tower", "name": "Menara Air"})
+    assert [c["kind"] for c in candidates_from([ocean, odd], "nominatim")] == ["ocean", "landmark"]

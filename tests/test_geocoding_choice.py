@@ -2,9 +2,15 @@
 online reading replaces the offline one only when it clearly fits the article better."""
 from __future__ import annotations
 
-from geocoding_helpers import gazetteer_place, mention, online, spans
-from maps.geocoding_choice import ArticleContext, haversine_km, verdict
+import pytest
+
+from geocoding_helpers import gazetteer_place, mention, no_wall_sleep, online, spans  # noqa: F401 (fixture)
+from maps.geo import distance_km
+from maps.geocoding.choice import ArticleContext, verdict
+from maps.model import Basis
 from nominatim_server import nominatim_server, record  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.usefixtures("no_wall_sleep")
 
 TEXT = ("Flood water reached Ipswich overnight, and crews from Brisbane and Toowoomba were sent to help, "
         "while Gympie waited for its own peak. Australia's weather office expects more rain; "
@@ -44,11 +50,13 @@ def test_verify_replaces_a_reading_that_does_not_fit_and_keeps_the_rest(nominati
     got = by_text(out)
     ipswich = got["Ipswich"].place
     assert (ipswich.source, ipswich.country) == ("nominatim", "AU")
-    assert haversine_km(ipswich.lat, ipswich.lon, -27.614, 152.758) < 1
+    assert distance_km(ipswich.lat, ipswich.lon, -27.614, 152.758) < 1
     assert any(a.source == "gazetteer" and a.country == "GB" for a in ipswich.alternatives)
+    assert got["Ipswich"].basis is Basis.GEOCODER and got["Ipswich"].located_at is None
     assert any("replaced" in n for n in got["Ipswich"].notes)
     assert got["Brisbane"].place == BRISBANE and any("agrees" in n for n in got["Brisbane"].notes)
     assert got["Toowoomba"].place == TOOWOOMBA and any("kept" in n for n in got["Toowoomba"].notes)
+    assert got["Brisbane"].basis is got["Toowoomba"].basis is Basis.GAZETTEER  # kept readings keep their basis
     assert got["Gympie"].place == GYMPIE  # the server knows nothing: offline stays
     # countries and demonyms are not re-checked
     assert sorted(r.q for r in server.requests) == ["Brisbane", "Gympie", "Ipswich", "Springvale", "Toowoomba"]

@@ -6,6 +6,7 @@ import argparse
 
 import pytest
 
+from geocoding_helpers import no_wall_sleep  # noqa: F401 (fixture)
 from maps.geocoding import add_arguments, config_from_args, make_config
 
 
@@ -84,19 +85,19 @@ def test_a_geocoder_without_key_parameter_gets_none(monkeypatch):
     assert "unused-secret" not in config.options.values() and config.api_key_source is None
 
 
-def test_api_key_stays_out_of_warnings(monkeypatch, tmp_path):
+def test_api_key_stays_out_of_warnings(monkeypatch, tmp_path, no_wall_sleep):
     """Pelias sends its key in the URL; a failing request must not leak it into a warning."""
+    from geocoding_helpers import FakeClock
     from nominatim_server import NominatimServer
     from maps.geocoding import OnlineGeocoding
     from maps.model import PlaceMention
 
     monkeypatch.setenv("EVENTMAP_PELIAS_API_KEY", "pelias-secret-5")
     with NominatimServer(default_fault="500") as server:  # any path: a 500 either way
-        config = make_config("pelias", [f"domain={server.domain}", "scheme=http", "min_delay_seconds=0",
-                                         "retry_wait_seconds=0.01", "max_retries=1"], cache=False)
+        config = make_config("pelias", [f"domain={server.domain}", "scheme=http", "max_retries=1"], cache=False)
         warnings: list[str] = []
-        OnlineGeocoding(config, warn=warnings.append).resolve("At Tanjung Wangi.", "en", [],
-                                                              [PlaceMention(3, 16, "Tanjung Wangi")])
+        OnlineGeocoding(config, warn=warnings.append, clock=FakeClock()).resolve(
+            "At Tanjung Wangi.", "en", [], [PlaceMention(3, 16, "Tanjung Wangi")])
         assert server.requests and "pelias-secret-5" in server.requests[0].query.get("api_key", "")
     assert warnings and not any("pelias-secret-5" in w for w in warnings)
 

@@ -3,7 +3,8 @@
 Every fault (slow replies, 429, 500, malformed JSON, connection refused, the server dying) must end
 the same way: resolve() returns, the offline result is intact, a warning says what happened, the
 cache holds no failed answer. The cache is proven by counting requests on the server, the pace by
-the server's request timestamps.
+the server's request timestamps - on the fake clock the client waits on (geocoding_helpers), so
+Nominatim's real pace and back-off cost no wall time; any sleep on the wall clock fails a test.
 """
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ import time
 
 import pytest
 
-from geocoding_helpers import gazetteer_place, mention, online, snapshot, spans
+from geocoding_helpers import FakeClock, gazetteer_place, mention, no_wall_sleep, online, snapshot, spans  # noqa: F401
+from maps.model import Alternative, Basis
 from nominatim_server import nominatim_server, record, refused_domain  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.usefixtures("no_wall_sleep")
 
 TEXT = ("Banjir bandang menerjang Desa Karangsari dan Desa Wonoasri di Kabupaten Jember, Jawa Timur, "
         "Selasa malam. Ratusan warga mengungsi ke balai desa di Ambulu, sementara jalan ke Wonoasri putus.")
@@ -62,7 +66,8 @@ def test_fallback_resolves_unresolved_names_and_records_the_source(nominatim_ser
     assert (karang.country, karang.kind) == ("ID", "city")
     assert karang.lat == pytest.approx(-8.301) and karang.lon == pytest.approx(113.552)
     assert karang.bbox[0] < karang.lat < karang.bbox[2] and karang.bbox[1] < karang.lon < karang.bbox[3]
-    assert any("nominatim" in n for n in by_text(found)["Karangsari"].notes)
+    assert all(m.basis is Basis.GEOCODER for m in found)
+    assert all(isinstance(a, Alternative) for m in found for a in m.place.alternatives)
     assert [m.text for m in still] == ["Ambulu"]
     assert warnings == []
     # each distinct name asked once, in Nominatim's format, with the article's language
@@ -128,17 +133,24 @@ def test_an_unusable_cache_file_is_reported_and_the_run_goes_on(nominatim_server
     assert warnings == geocoding.last_warnings  # the start-up warning travels with the first document
 
 
-def test_requests_are_never_faster_than_the_configured_pace(nominatim_server, tmp_path):
+def _hamlets():
     names = {f"Dusun {w}": [record(f"Dusun {w}", -8.0 - i / 10, 113.0, "id", "hamlet")]
              for i, w in enumerate(["Krajan", "Sumberan", "Tegalrejo", "Gumukmas", "Pondokrejo"])}
-    server = nominatim_server(names, faults=[None, "500"])  # the retry after the 500 is paced too
-    text = "Air naik di " + ", ".join(names) + "."
-    geocoding = online(server.domain, tmp_path, min_delay_seconds=0.2)
+    return names, "Air naik di " + ", ".join(names) + "."
+
+
+def test_requests_are_never_faster_than_the_configured_pace(nominatim_server, tmp_path):
+    names, text = _hamlets()
+    clock = FakeClock()
+    # each answer takes 0.3 s: the pause is counted from the end of an exchange, not its start
+    server = nominatim_server(names, faults=[None, "500"], clock=clock, latency=0.3)  # the retry is paced too
+    geocoding = online(server.domain, tmp_path, clock=clock, retry_wait_seconds=0.5)
     geocoding.resolve(text, "id", [], [mention(text, n) for n in names])
     times = server.request_times()
     assert len(times) == 6
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert min(gaps) >= 0.2, gaps  # the server logs arrival before it answers; the client waits after the answer
+    assert min(gaps) >= 1.0 + 0.3 - 1e-9, gaps  # Nominatim's 1 s after each 0.3 s exchange
+    assert max(gaps) < 1.3 + 1e-9, gaps         # and no more: a 0.5 s back-off fits inside the pause
 
 
 def test_nominatim_is_paced_at_one_request_per_second_by_default():
@@ -152,44 +164,51 @@ def test_nominatim_is_paced_at_one_request_per_second_by_default():
 def test_replies_slower_than_the_timeout(nominatim_server, tmp_path):
     server = nominatim_server(PLACES, default_fault="slow", slow_seconds=0.8)
     warnings: list[str] = []
-    geocoding = online(server.domain, tmp_path, warnings, timeout=0.2, max_retries=1, max_failures=4)
+    geocoding = online(server.domain, tmp_path, warnings, timeout=0.1, max_retries=1, max_failures=4)
     started = time.monotonic()
     places, still = run(geocoding)
     assert time.monotonic() - started < 2.0
     assert all(m.place.source == "gazetteer" for m in places) and len(still) == 4
-    assert any("timed out after 0.2 s" in w for w in warnings)
+    assert any("timed out after 0.1 s" in w for w in warnings)
     assert any("stopped asking" in w for w in warnings)
     assert len(server.requests) == 4  # two names, two tries each, then the breaker
     assert geocoding.stats["breaker_open"] and geocoding.stats["failures"] == 2
 
 
 def test_429_retry_after_is_honoured(nominatim_server, tmp_path):
-    server = nominatim_server(PLACES, faults=["429"], retry_after=1)
+    clock = FakeClock()
+    server = nominatim_server(PLACES, faults=["429"], retry_after=30, clock=clock)
     warnings: list[str] = []
-    places, still = run(online(server.domain, tmp_path, warnings))
+    places, still = run(online(server.domain, tmp_path, warnings, clock=clock))
     assert len([m for m in places if m.place.source == "nominatim"]) == 3
     first, second = server.request_times()[:2]
-    assert second - first >= 1.0
-    assert any("429" in w and "Retry-After" in w for w in warnings)
+    assert second - first == pytest.approx(30.0)  # not the 1 s back-off: the server asked for 30
+    assert any("429" in w and "Retry-After" in w and "30 s" in w for w in warnings)
 
 
 def test_429_asking_for_too_long_a_wait_gives_up_at_once(nominatim_server, tmp_path):
+    clock = FakeClock()
     server = nominatim_server(PLACES, faults=["429"], retry_after=3600)
     warnings: list[str] = []
-    places, still = run(online(server.domain, tmp_path, warnings, max_wait_seconds=5))
+    places, still = run(online(server.domain, tmp_path, warnings, clock=clock, max_wait_seconds=5))
     assert len(server.requests) == 1 and len(still) == 4
     assert any("3600" in w and "stopped asking" in w for w in warnings)
     assert any("not asked" in w for w in warnings)
+    assert clock.sleeps == []  # the hour was not sat out, not even on the fake clock
 
 
 def test_server_errors_are_retried_then_the_breaker_opens(nominatim_server, tmp_path):
-    server = nominatim_server(PLACES, default_fault="500")
+    clock = FakeClock()
+    server = nominatim_server(PLACES, default_fault="500", clock=clock)
     warnings: list[str] = []
-    geocoding = online(server.domain, tmp_path, warnings, max_retries=2, max_failures=6)
+    geocoding = online(server.domain, tmp_path, warnings, clock=clock, max_retries=2, max_failures=6)
     places, still = run(geocoding)
     assert len(still) == 4 and len(server.requests) == 6  # 2 names x 3 tries
     assert any("HTTP 500" in w for w in warnings)
     assert geocoding.stats["retries"] == 4 and geocoding.stats["breaker_open"]
+    times = server.request_times()
+    # back-off 1 s then 2 s (doubling); the next name waits Nominatim's 1 s pace, then backs off again
+    assert [b - a for a, b in zip(times, times[1:])] == pytest.approx([1.0, 2.0, 1.0, 1.0, 2.0])
 
 
 def test_one_server_error_then_success(nominatim_server, tmp_path):
@@ -286,12 +305,12 @@ def test_the_bare_name_is_asked_when_the_headed_one_finds_nothing(nominatim_serv
 
 
 def test_an_unexpected_error_inside_costs_nothing_offline(nominatim_server, tmp_path, monkeypatch):
-    import maps.geocoding
+    import maps.geocoding.online
 
     def broken(*args, **kwargs):
         raise KeyError("lat")
 
-    monkeypatch.setattr(maps.geocoding, "choose", broken)
+    monkeypatch.setattr(maps.geocoding.online, "choose", broken)
     server = nominatim_server(PLACES)
     warnings: list[str] = []
     places, still = run(online(server.domain, tmp_path, warnings))

@@ -4,16 +4,15 @@ The geoparser keeps an unknown name when a head word vouches for it ("Desa Sukam
 "Pulau Kecil"). Geocoders index many such places under the bare name, so the bare name is asked
 next when the full one finds nothing, and the head's kind (village -> city, county -> admin2) helps
 choose among the answers. The head words are the geoparser's own per-language tables
-(maps/data/lang/<lang>.json via maps.lang_tables), so there is one list to extend, not two.
+(languages/data/<code>/places.json via maps.lang_tables), so there is one list to extend, not two.
 """
 from __future__ import annotations
 
+from maps.lang_tables import tables
+
 
 def _heads(lang: str) -> tuple[dict, dict]:
-    try:
-        from maps.lang_tables import tables
-    except ImportError:  # the geoparser's tables are optional here
-        return {}, {}
+    """(head words before a name, head words after it), each head -> the kind it promises."""
     t = tables(lang or "en")
     return dict(t.pre_heads), dict(t.post_heads)
 

@@ -1,31 +1,10 @@
-"""Online geocoding through geopy: an optional fallback that never breaks the offline result.
+"""`OnlineGeocoding`: one geocoder for a whole run - what to ask, in what order, and what to do with
+the answers - without ever costing the offline result.
 
-The offline geoparser (`maps.find_places`) resolves what the gazetteer knows and hands over the
-place-like names it could not resolve (PlaceMention with place=None). With `--geocoder NAME`,
-`OnlineGeocoding.resolve` asks a geopy geocoder about those names (mode ``fallback``), or about every
-place (mode ``verify``), and returns new lists; whatever goes wrong on the network, the offline
-result comes back intact and `warn` says what happened.
-
-    parser = argparse.ArgumentParser(); add_arguments(parser)
-    config = config_from_args(parser.parse_args())          # None: stay offline
-    online = OnlineGeocoding(config, warn=print)
-    places, unresolved = online.resolve(text, lang, places, unresolved)
-    online.stats   # {"requests": 3, "cache_hits": 5, "failures": 0, "breaker_open": False, ...}
-    online.last_warnings   # the warnings of that resolve() call (also sent to `warn` as they happen)
-
-Places found online carry ``source`` = the geocoder name and a note saying so; names nobody could
-resolve come back in the second list. In verify mode a replaced reading keeps the gazetteer's one
-among its ``alternatives``, and every checked mention gets a note (agrees / kept / replaced).
-
-stats keys: requests (HTTP attempts, retries and refused connections included), cache_hits,
-answered / empty (names the geocoder answered with / without a result), failures (names that got no
-answer), retries, not_asked (names skipped because the circuit breaker was open), resolved (mentions
-geocoded), confirmed / kept / replaced (verify mode), breaker_open, breaker_reason, cache (its path).
-
-Pieces:
-geocoding_config (options, API keys, policies), geocoding_client (pace, retries, circuit breaker),
-geocoding_cache (SQLite answers), geocoding_answers (geopy replies -> candidates),
-geocoding_choice (which reading fits the article), geocoding_queries (the bare name after "Desa X").
+Why one object per run: many articles share its cache, its pace and its circuit breaker, so a dead
+server is given up once, not once per article. Within an article a name is asked at most once
+(answers and failures are remembered), and a reading found online is chosen by how well it fits the
+article's other places (choice.py).
 """
 from __future__ import annotations
 
@@ -33,27 +12,32 @@ import dataclasses
 import sqlite3
 from typing import Callable
 
-from maps.geocoding_cache import GeocodingCache, normalise_query
-from maps.geocoding_choice import ArticleContext, choose, to_place, verdict
-from maps.geocoding_client import GeocoderClient
-from maps.geocoding_config import (GeocoderConfig, add_arguments, build_geocoder, cache_key_domain,
-                                   config_from_args, geocoding_data, make_config)
-from maps.geocoding_queries import query_variants
+from maps import kinds
+from maps.geocoding.cache import GeocodingCache
+from maps.geocoding.choice import ArticleContext, choose, to_place, verdict
+from maps.geocoding.client import GeocoderClient
+from maps.geocoding.clock import Clock
+from maps.geocoding.config import GeocoderConfig
+from maps.geocoding.geocoders import build_geocoder, cache_key_domain
+from maps.geocoding.queries import query_variants
 from maps.model import Alternative, Basis, PlaceMention
-
-__all__ = ["GeocoderConfig", "OnlineGeocoding", "add_arguments", "config_from_args", "make_config"]
+from maps.names import normalize
 
 
 class OnlineGeocoding:
-    """One geocoder for a whole run (many articles share its cache, pace and circuit breaker)."""
+    """One geocoder for a whole run (many articles share its cache, pace and circuit breaker).
 
-    def __init__(self, config: GeocoderConfig, warn: Callable[[str], None] | None = None):
+    `clock` is what every wait goes through (pacing, back-off, Retry-After); None = the real clock.
+    """
+
+    def __init__(self, config: GeocoderConfig, warn: Callable[[str], None] | None = None,
+                 clock: Clock | None = None):
         self.config = config
         self._warn_to = warn or (lambda message: None)
         self.last_warnings: list[str] = []  # what the latest resolve() warned about, for that document's export
         geocoder = build_geocoder(config)
         self._domain = cache_key_domain(config, geocoder)
-        self._client = GeocoderClient(config, geocoder, self._warn)
+        self._client = GeocoderClient(config, geocoder, self._warn, clock)
         self._memo: dict[tuple[str, str], list[dict]] = {}
         self._failed_now: set[tuple[str, str]] = set()
         self._counts = {"cache_hits": 0, "resolved": 0, "confirmed": 0, "replaced": 0, "kept": 0}
@@ -90,6 +74,7 @@ class OnlineGeocoding:
 
     # -- asking ---------------------------------------------------------------------------------
     def _cache_get(self, query: str, lang: str) -> list[dict] | None:
+        """The cached answer, or None; a broken cache is dropped with a warning, never raised."""
         if self._cache is None:
             return None
         try:
@@ -111,7 +96,7 @@ class OnlineGeocoding:
     def lookup(self, query: str, lang: str | None) -> list[dict] | None:
         """Candidates for one name: from this run, the cache, or the geocoder; None when it failed."""
         lang = lang or ""
-        key = (normalise_query(query), lang)
+        key = (normalize(query), lang)
         if key in self._memo:
             return self._memo[key]
         if key in self._failed_now:
@@ -144,58 +129,57 @@ class OnlineGeocoding:
 
     def _resolve(self, lang: str, places: list[PlaceMention],
                  unresolved: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
-        name = self.config.name
         not_asked_before = self._client.counts["not_asked"]
-        offline = [m.place for m in places if m.place is not None]
-        out_places: list[PlaceMention] = []
-        for mention in places:
-            if self.config.mode == "verify":
-                mention = self._verify(mention, lang, places)
-            out_places.append(mention)
-        context = ArticleContext.of(offline)
+        out_places = [self._verify(m, lang, places) if self.config.mode == "verify" else m for m in places]
+        context = ArticleContext.of([m.place for m in places if m.place is not None])
         still: list[PlaceMention] = []
         for mention in unresolved:
-            queries, kind_hint = query_variants(mention.text, lang)
-            for query in queries:  # "Desa Sukamaju", then "Sukamaju" if that found nothing
-                candidates = self.lookup(query, lang)
-                if candidates is None or candidates:
-                    break
-            if not candidates:
+            found = self._place_online(mention, lang, context)
+            if found is None:
                 still.append(mention)
-                continue
-            best, confidence, runners = choose(candidates, context, kind_hint)
-            self._counts["resolved"] += 1
-            note = f"{name}: not in the gazetteer; geocoded online as {best['address'] or best['name']}"
-            out_places.append(dataclasses.replace(mention, place=to_place(best, name, confidence, runners),
-                                                  basis=Basis.GEOCODER, notes=[*mention.notes, note]))
+            else:
+                out_places.append(found)
         skipped = self._client.counts["not_asked"] - not_asked_before
         if skipped:
-            self._warn(f"{name}: {skipped} name(s) not asked because the geocoder was given up "
+            self._warn(f"{self.config.name}: {skipped} name(s) not asked because the geocoder was given up "
                        f"({self._client.open_reason}); they keep their offline result")
         return out_places, still
 
+    def _place_online(self, mention: PlaceMention, lang: str, context: ArticleContext) -> PlaceMention | None:
+        """The unresolved mention placed at its best reading online, or None when nothing was found."""
+        queries, kind_hint = query_variants(mention.text, lang)
+        for query in queries:  # "Desa Sukamaju", then "Sukamaju" if that found nothing
+            candidates = self.lookup(query, lang)
+            if candidates is None or candidates:
+                break
+        if not candidates:
+            return None
+        best, confidence, runners = choose(candidates, context, kind_hint)
+        self._counts["resolved"] += 1
+        name = self.config.name
+        note = f"{name}: not in the gazetteer; geocoded online as {best['address'] or best['name']}"
+        return dataclasses.replace(mention, place=to_place(best, name, confidence, runners),
+                                   basis=Basis.GEOCODER, notes=[*mention.notes, note])
+
     def _verify(self, mention: PlaceMention, lang: str, places: list[PlaceMention]) -> PlaceMention:
+        """Verify mode: ask about a resolved mention and keep, confirm or replace its reading."""
         offline = mention.place
-        if mention.demonym or offline is None or offline.kind in geocoding_data()["verify"]["skip_kinds"]:
+        if mention.demonym or offline is None or offline.kind in kinds.BROAD:
             return mention
         candidates = self.lookup(mention.text, lang)
         if not candidates:
             return mention
-        key = normalise_query(mention.text)
-        others = [m.place for m in places if m.place is not None and normalise_query(m.text) != key]
-        context = ArticleContext.of(others)
+        key = normalize(mention.text)
+        context = ArticleContext.of([m.place for m in places if m.place is not None and normalize(m.text) != key])
         best, confidence, runners = choose(candidates, context)
         outcome, apart = verdict(offline, best, context)
-        name = self.config.name
-        where = best["address"] or best["name"]
+        self._counts[{"agree": "confirmed", "keep": "kept", "replace": "replaced"}[outcome]] += 1
+        name, where = self.config.name, best["address"] or best["name"]
         if outcome == "agree":
-            self._counts["confirmed"] += 1
             return dataclasses.replace(mention, notes=[*mention.notes, f"{name}: agrees ({apart:.0f} km apart)"])
         if outcome == "keep":
-            self._counts["kept"] += 1
             note = f"{name}: reads it as {where} ({best['country'] or '?'}), {apart:.0f} km away; offline reading kept"
             return dataclasses.replace(mention, notes=[*mention.notes, note])
-        self._counts["replaced"] += 1
         was = Alternative(offline.name, offline.country, round(offline.lat, 5), round(offline.lon, 5), offline.kind,
                           source=offline.source)
         note = (f"{name}: replaced the {offline.source} reading {offline.name} ({offline.country or '?'}) with "

@@ -5,7 +5,9 @@ centroid. A geocoder answers a bare name ("Springfield", "Desa Sukamaju") with c
 whole world, so each candidate is scored by the provider's own order plus how well it fits that
 context. In verify mode the offline reading stays unless the online one is clearly better: in the
 article's dominant country when the offline one is not, or much closer to the other places. When
-in doubt, the offline reading is kept. Thresholds are data (maps/data/geocoding.json).
+in doubt, the offline reading is kept. Thresholds are data (maps/geocoding/data/policy.json).
+Distances are maps.geo's, the one great-circle formula of eventmap; the places that say nothing
+about where in a country a story is (countries, seas, ...) are maps.kinds.BROAD.
 """
 from __future__ import annotations
 
@@ -13,15 +15,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from maps.geocoding_config import geocoding_data
+from maps import geo, kinds
+from maps.geocoding.policy import policy
 from maps.model import Alternative, Place
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)
@@ -33,22 +29,24 @@ class ArticleContext:
 
     @classmethod
     def of(cls, places: list[Place]) -> "ArticleContext":
-        settings = geocoding_data()["context"]
+        settings = policy()["context"]
         countries = Counter(p.country for p in places if p.country)
         dominant = None
         if countries:
             country, count = countries.most_common(1)[0]
             if count / sum(countries.values()) >= settings["dominant_country_share"]:
                 dominant = country
-        points = [p for p in places if p.kind not in settings["point_kinds_excluded"]]
+        points = [p for p in places if p.kind not in kinds.BROAD]
         centroid = _spherical_mean([(p.lat, p.lon) for p in points]) if points else None
         return cls(dominant, centroid)
 
     def distance_km(self, lat: float, lon: float) -> float | None:
-        return None if self.centroid is None else haversine_km(lat, lon, *self.centroid)
+        """How far a point lies from the article's centroid; None when the article has none."""
+        return None if self.centroid is None else geo.distance_km(lat, lon, *self.centroid)
 
 
 def _spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The mean of points on the sphere (across the date line too), as (lat, lon)."""
     x = y = z = 0.0
     for lat, lon in points:
         la, lo = math.radians(lat), math.radians(lon)
@@ -60,7 +58,7 @@ def _spherical_mean(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def fit(lat: float, lon: float, country: str | None, context: ArticleContext) -> float:
     """How well a point fits the article: a bonus for the dominant country, and for nearness."""
-    settings = geocoding_data()["choice"]
+    settings = policy()["choice"]
     score = 0.0
     if context.dominant_country and country == context.dominant_country:
         score += settings["country_bonus"]
@@ -74,7 +72,7 @@ def choose(candidates: list[dict], context: ArticleContext,
            kind_hint: str | None = None) -> tuple[dict, float, list[Alternative]]:
     """The best candidate, a confidence (its share of all candidates' scores) and the runner-ups.
     `kind_hint` is the kind the name's own head word promises ("Foo County" -> admin2)."""
-    settings = geocoding_data()["choice"]
+    settings = policy()["choice"]
 
     def score(c: dict) -> float:
         kind = settings["kind_bonus"] if kind_hint and c["kind"] == kind_hint else 0.0
@@ -88,6 +86,7 @@ def choose(candidates: list[dict], context: ArticleContext,
 
 
 def to_place(candidate: dict, provider: str, confidence: float, alternatives: list[Alternative]) -> Place:
+    """The chosen candidate as a Place whose source is the provider."""
     bbox = candidate.get("bbox")
     return Place(name=candidate["name"], lat=candidate["lat"], lon=candidate["lon"], kind=candidate["kind"],
                  country=candidate["country"], source=provider, confidence=confidence,
@@ -96,8 +95,8 @@ def to_place(candidate: dict, provider: str, confidence: float, alternatives: li
 
 def verdict(offline: Place, online: dict, context: ArticleContext) -> tuple[str, float]:
     """("agree" | "replace" | "keep", distance in km between the two readings)."""
-    settings = geocoding_data()["verify"]
-    apart = haversine_km(offline.lat, offline.lon, online["lat"], online["lon"])
+    settings = policy()["verify"]
+    apart = geo.distance_km(offline.lat, offline.lon, online["lat"], online["lon"])
     if apart <= settings["agree_km"]:
         return "agree", apart
     dominant = context.dominant_country
