@@ -18,11 +18,11 @@ from maps import find_places
 from timeline import find_dates, infer_anchor
 
 
-def settle_anchor(article: Article) -> None:
+def settle_anchor(article: Article, sentences=None) -> None:
     """Relative dates are read against the publication date; when none is known, against the latest
     full date the article itself gives (marked "inferred")."""
     if article.anchor is None:
-        inferred = infer_anchor(article.text, article.lang)
+        inferred = infer_anchor(article.text, article.lang, sentences)
         if inferred is not None:
             article.anchor = inferred
             article.anchor_source = "inferred"
@@ -37,9 +37,9 @@ def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None
         if warn:
             warn(msg)
 
-    settle_anchor(article)
     sentences = split_sentences(article.text, article.lang)
-    dates = find_dates(article.text, article.lang, article.anchor)
+    settle_anchor(article, sentences)
+    dates = find_dates(article.text, article.lang, article.anchor, sentences)
     if article.anchor is None:
         unplaced = [m.text for m in dates if m.span.type in ("DATE", "TIME") and m.span.earliest is None]
         if unplaced:

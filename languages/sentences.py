@@ -12,6 +12,7 @@ languages/data/<lang>/text.json plus the multilingual list) and initials; CJK st
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,3 +89,21 @@ def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> Non
         end -= 1
     if end > start:
         out.append(Sentence(start, end, para))
+
+
+class SentenceIndex:
+    """Which sentence a span of the text lies in, by bisection over the split's starts."""
+
+    def __init__(self, sentences: list[Sentence], text_length: int):
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.length = text_length
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""
+        k = bisect_right(self.starts, start) - 1
+        lo = self.sentences[k].start if k >= 0 else 0
+        k2 = bisect_right(self.starts, max(start, end - 1)) - 1
+        hi = self.sentences[k2].end if k2 >= 0 else self.length
+        return min(lo, start), max(hi, end)
+

@@ -241,13 +241,15 @@ def test_abbreviation_stops_do_not_cut_the_sentence_that_gives_the_tense():
     assert mention(text, "en", "at 4 a.m. EDT Thursday").span.value == "2017-08-10T04:00"
 
 
-def test_sentence_bounds_know_initials_dates_and_listed_abbreviations():
-    from timeline.anchor import sentence_bounds
+def test_the_tense_sentence_knows_initials_dates_and_listed_abbreviations():
+    """The date tagger reads tense in the shared splitter's sentence (languages/sentences.py)."""
+    from languages.sentences import SentenceIndex, split_sentences
     text = "He met J. Smith on Oct. 23 in town. Mr. Lee left."
+    index = SentenceIndex(split_sentences(text, "en"), len(text))
     i = text.index("Oct.")
-    assert text[slice(*sentence_bounds(text, i, i + 7))] == "He met J. Smith on Oct. 23 in town."
+    assert text[slice(*index.around(i, i + 7))] == "He met J. Smith on Oct. 23 in town."
     i = text.index("Lee")
-    assert text[slice(*sentence_bounds(text, i, i + 3, frozenset({"mr"})))].strip() == "Mr. Lee left."
+    assert text[slice(*index.around(i, i + 3))] == "Mr. Lee left."
 
 
 def test_irregular_past_forms_are_past_cues_but_participles_are_not():

@@ -3,50 +3,25 @@
 Why: news mostly reports the recent past, so a bare "9 August" or "Wednesday" is read as the closest
 occurrence around the publication date, moved forward or back by tense words found in the same sentence
 (future cues such as "will"/"akan", past cues such as "was"/"telah"), all taken from the language tables.
+The sentence is the one the shared splitter (languages/sentences.py) found, as for places and events.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-# A stop ends a sentence when what follows is not lower case or a digit ("vs. Wade" still does, "Oct. 23"
-# and "Inc. said" do not) and it does not close a one-letter initial ("J. Smith").
-_SENT_END = re.compile(r"(?<![^\w][^\W\d_])[.!?](?=\s+[^\s\d]|\s*$)(?!\s+[^\W\d_A-Z])|\n")
-_REACH_BACK = 1500   # a sentence is searched for this far back at most
-
-
 _WORD_BEFORE = re.compile(r"(\w+)$")
 
 
-def sentence_bounds(text: str, start: int, end: int, abbreviations: frozenset = frozenset()) -> tuple[int, int]:
-    """Rough sentence around [start, end): from after the previous full stop to the next one. A stop after
-    one of `abbreviations` (lower case, from the language table: "vs", "mr") ends nothing."""
-    def ends(m: re.Match) -> bool:
-        if not abbreviations or text[m.start()] != ".":
-            return True
-        w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        return not (w and w.group(1).lower() in abbreviations)
-
-    lo, step = None, 160
-    while lo is None:   # look back in growing steps: the previous stop is usually near
-        a = max(0, start - step)
-        for m in _SENT_END.finditer(text, a, start):
-            if ends(m):
-                lo = m.end()
-        if lo is None and (a == 0 or step >= _REACH_BACK):
-            lo = a
-        step *= 3
-    hi = next((m.start() + 1 for m in _SENT_END.finditer(text, end) if ends(m)), len(text))
-    return lo, hi
-
-
-def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, reach: int = 0,
-          abbreviations: frozenset = frozenset(), auxiliaries: frozenset = frozenset()) -> int:
+def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, sentence: tuple[int, int],
+          reach: int = 0, auxiliaries: frozenset = frozenset()) -> int:
     """+1 when the sentence speaks of the future, -1 of the past, 0 when it gives no cue.
 
-    `reach` > 0 looks only that many characters to the left (within the sentence). A past form right after
-    one of `auxiliaries` ("be", "been") is a participle ("will be paid"), not a past tense."""
-    lo, hi = sentence_bounds(text, start, end, abbreviations)
+    ``sentence``: the bounds of the sentence the expression is in (from the one sentence splitter,
+    languages/sentences.py). `reach` > 0 looks only that many characters to the left (within the
+    sentence). A past form right after one of `auxiliaries` ("be", "been") is a participle ("will be
+    paid"), not a past tense."""
+    lo, hi = sentence
     if reach:  # only the words just before: "will meet on Friday", not "said Friday it would ..."
         lo, hi = max(lo, start - reach), end
     left, right = text[lo:start], text[end:hi]

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from languages.sentences import Sentence, SentenceIndex, split_sentences
 from timeline.calendar import bounds, narrow, week_value
 from timeline.anchor import tense
 from timeline.candidates import find_candidates, grammar
@@ -130,22 +131,29 @@ def _span(r: Reading, anchor: dt.date | None) -> TimeSpan:
     return TimeSpan(r.value, r.type, r.precision, r.qualifier, earliest, latest)
 
 
-def find_dates(text: str, lang: str, anchor: dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, lang: str, anchor: dt.date | None = None,
+               sentences: list[Sentence] | None = None) -> list[DateMention]:
     """Date expressions in `text` (sorted, non-overlapping, exact offsets) with TIMEX3 values.
 
     `anchor` is the publication date; without one, the latest full date written in the text is used
-    (see `infer_anchor`), and relative expressions are left out when there is none.
+    (see `infer_anchor`), and relative expressions are left out when there is none. `sentences`: the
+    text's split (languages/sentences.py), when the caller has made it already.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: text must be a str, not {type(text).__name__}")
     if not text:
         return []
+    index = _index(text, lang, sentences)
     if anchor is None:
-        anchor = infer_anchor(text, lang)
+        anchor = _inferred(text, lang, index)
     g = grammar(lang)
-    probe = Context(text, g, anchor, last_day="2000-01-01", last_year=2000)
+    probe = Context(text, g, anchor, index, last_day="2000-01-01", last_year=2000)
     chosen = _choose(find_candidates(text, lang), probe)
-    return _read_in_order(chosen, _link_ranges(chosen, text, lang), Context(text, g, anchor))
+    return _read_in_order(chosen, _link_ranges(chosen, text, lang), Context(text, g, anchor, index))
+
+
+def _index(text: str, lang: str, sentences: list[Sentence] | None) -> SentenceIndex:
+    return SentenceIndex(split_sentences(text, lang) if sentences is None else sentences, len(text))
 
 
 def _read_in_order(chosen, range_ends: set[int], ctx: Context) -> list[DateMention]:
@@ -203,7 +211,7 @@ def _mention(r: Reading, text: str, anchor: dt.date | None) -> DateMention:
     return DateMention(r.start, r.end, text[r.start:r.end], _span(r, anchor), r.notes)
 
 
-def infer_anchor(text: str, lang: str) -> dt.date | None:
+def infer_anchor(text: str, lang: str, sentences: list[Sentence] | None = None) -> dt.date | None:
     """The latest full (day-precision, year written) date in the text, for articles without a date.
 
     A date in a sentence that speaks of the future ("will open on 12 May 2018") is a plan, not the day
@@ -212,8 +220,12 @@ def infer_anchor(text: str, lang: str) -> dt.date | None:
         raise TypeError(f"infer_anchor: text must be a str, not {type(text).__name__}")
     if not text:
         return None
+    return _inferred(text, lang, _index(text, lang, sentences))
+
+
+def _inferred(text: str, lang: str, index: SentenceIndex) -> dt.date | None:
     g = grammar(lang)
-    ctx = Context(text, g, None)
+    ctx = Context(text, g, None, index)
     reported, planned = [], []
     for c in find_candidates(text, lang):
         if c.kind not in _CALENDAR_KINDS:
@@ -221,6 +233,6 @@ def infer_anchor(text: str, lang: str) -> dt.date | None:
         for r in read(c, ctx):
             if _FULL_DAY.match(r.value):
                 d = dt.date.fromisoformat(r.value[:10])
-                future = tense(text, c.start, c.end, g.future_cue, g.past_cue) > 0
+                future = tense(text, c.start, c.end, g.future_cue, g.past_cue, index.around(c.start, c.end)) > 0
                 (planned if future else reported).append(d)
     return max(reported or planned, default=None)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from languages.sentences import SentenceIndex
 from timeline.anchor import fit_year, tense
 from timeline.candidates import Candidate, Grammar
 from timeline.lang import load_language
@@ -41,6 +42,7 @@ class Context:
     text: str
     g: Grammar
     anchor: dt.date | None
+    sentences: SentenceIndex
     last_day: str | None = None
     last_quarter: tuple[str, int] | None = None
     last_month: tuple[str, int] | None = None    # ("2009-02", offset) of the last month named
@@ -70,16 +72,14 @@ def direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
     m = None if reach else ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
     if m:
         return ctx.g.table.get("signal_tense", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()), 0)
-    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, reach, *_sentence_words(ctx.g.table.code))
+    return tense(ctx.text, c.start, c.end, ctx.g.future_cue, ctx.g.past_cue, ctx.sentences.around(c.start, c.end),
+                 reach, _auxiliaries(ctx.g.table.code))
 
 
 @lru_cache(maxsize=None)
-def _sentence_words(code: str) -> tuple[frozenset, frozenset]:
-    """Words whose stop does not end a sentence ("vs.", "Mr.": `abbreviations`) and auxiliaries that make a
-    past form a participle ("be paid": `participle_aux`), from the table."""
-    t = load_language(code)
-    return (frozenset(w.lower().rstrip(".") for w in t.get("abbreviations")),
-            frozenset(w.lower() for w in t.get("participle_aux")))
+def _auxiliaries(code: str) -> frozenset:
+    """Auxiliaries that make a past form a participle ("be paid": `participle_aux`), from the table."""
+    return frozenset(w.lower() for w in load_language(code).get("participle_aux"))
 
 
 def name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
