@@ -20,11 +20,9 @@ import languages
 from eventmap.model import Article, Event
 from languages.sentences import Sentence, split_sentences
 from maps.model import PlaceMention
-from timeline.model import DateMention, TimeSpan
+from timeline.model import PRECISION_RANK, UNRANKED, DateMention, TimeSpan
 
 SUMMARY_CHARS = 240
-PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "season": 5, "quarter": 5,
-                  "year": 6, "decade": 7, "century": 8}
 CALENDAR_TYPES = ("DATE", "TIME")
 
 
@@ -63,7 +61,7 @@ def main_time(mentions: list[DateMention], anchor: dt.date | None) -> TimeSpan |
     dated = [m for m in mentions if _on_calendar(m)]
     if not dated:
         return None
-    best = min(dated, key=lambda m: PRECISION_RANK.get(m.span.precision or "", 9))
+    best = min(dated, key=lambda m: PRECISION_RANK.get(m.span.precision or "", UNRANKED))
     span = best.span
     if span.value == "PRESENT_REF":
         iso = anchor.isoformat() if anchor else None

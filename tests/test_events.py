@@ -1,6 +1,8 @@
 """Events from hand-made mentions: the joining rules, independent of the tagger and the geoparser."""
 import datetime as dt
 
+from eventmap import analyse
+from eventmap.article import make_article
 from eventmap.events import build_events, cue_qualifier
 from eventmap.model import Article
 from maps.model import Place, PlaceMention
@@ -97,3 +99,11 @@ def test_timeline_order_on_one_day_is_before_then_day_then_ongoing():
     doc = Document(article=article("x" * 9), events=[ev("e1", "ongoing"), ev("e2", None), ev("e3", "before")])
     dated, undated = ordered_events(doc)
     assert [e.id for e in dated] == ["e3", "e2", "e1"] and undated == []
+
+
+def test_a_half_year_is_more_precise_than_its_year():
+    """Regression: "half" was missing from the precision ranks, so "2016" beat "the first half of 2016"."""
+    text = "Sales in 2016 dropped, mostly in the first half of 2016, in Surabaya."
+    article = make_article(text, id="h", source="t", lang="en", published=dt.date(2017, 3, 1))
+    doc = analyse(article)
+    assert doc.events and doc.events[0].when.value == "2016-H1"

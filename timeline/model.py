@@ -9,6 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 
 
+# The precisions a TimeSpan may have, finest first (the one vocabulary of precisions): an event is drawn
+# at its sentence's most precise date. A season and a quarter are about as fine; a half is coarser, a
+# year coarser still ("2016" does not beat "the first half of 2016").
+PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "season": 5, "quarter": 5, "half": 6,
+                  "year": 7, "decade": 8, "century": 9}
+UNRANKED = max(PRECISION_RANK.values()) + 1   # no precision (PRESENT_REF ...): the least precise of all
+
+
 @dataclass(frozen=True)
 class TimeSpan:
     """A normalised time.
@@ -16,7 +24,8 @@ class TimeSpan:
     value      TIMEX3 value: ``2017-08-09``, ``2017-08``, ``2017``, ``2017-W32``, ``2017-Q3``,
                ``2017-SU``, ``PRESENT_REF``, ``P3D``, ``XXXX-WXX-1`` ...
     type       TIMEX3 type: DATE, TIME, DURATION or SET.
-    precision  day, month, year, week, quarter, season, decade, century, hour, minute, or None.
+    precision  a key of PRECISION_RANK (day, month, year, week, quarter, half, season, decade, century,
+               hour, minute), or None.
     qualifier  before, after, approx, start, mid, end, ongoing, or None.
     earliest / latest  ISO dates (``YYYY-MM-DD``) bounding the span, for drawing and sorting;
                None when the span cannot be placed on a calendar (durations, unanchored sets).
