@@ -111,26 +111,26 @@ def test_a_failing_output_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
 
 def test_data_formats_do_not_load_the_page_or_a_browser(tmp_path):
     # a fresh process: which modules a json-only run imports (folium and Playwright are slow to load)
-    code = ("import sys; sys.path.insert(0, 'tests'); from browser import river_doc; "
-            "from eventmap.outputs import write_outputs; "
-            "write_outputs(river_doc(), 'json,geojson,csv', sys.argv[1], 'r'); "
-            "print(sorted(m for m in ('folium', 'jinja2', 'playwright') if m in sys.modules))")
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
-                       timeout=120)
-    assert r.returncode == 0, r.stderr
+    r = _child("write_outputs(river_doc(), 'json,geojson,csv', sys.argv[1], 'r'); "
+               "print(sorted(m for m in ('folium', 'jinja2', 'playwright') if m in sys.modules))", tmp_path)
     assert r.stdout.strip() == "[]"
+
+
+def _child(code: str, tmp_path):
+    """Run ``code`` in a fresh Python with the river document and write_outputs imported."""
+    prelude = ("import sys; sys.path.insert(0, 'tests'); from browser import river_doc; "
+               "from eventmap.outputs import write_outputs; ")
+    r = subprocess.run([sys.executable, "-c", prelude + code, str(tmp_path)], capture_output=True, text=True,
+                       cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r
 
 
 @pytest.mark.browser
 def test_png_photographs_the_page_written_with_it(tmp_path):
     chromium_or_skip()
     # a child process: Playwright's sync API allows one browser per thread, and the tests' may be running
-    code = ("import sys; sys.path.insert(0, 'tests'); from browser import river_doc; "
-            "from eventmap.outputs import write_outputs; "
-            "print(list(write_outputs(river_doc(), ['png', 'html'], sys.argv[1], 'r', tiles=False)))")
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
-                       timeout=120)
-    assert r.returncode == 0, r.stderr
+    r = _child("print(list(write_outputs(river_doc(), ['png', 'html'], sys.argv[1], 'r', tiles=False)))", tmp_path)
     assert r.stdout.strip() == "['html', 'png']"
     png = (tmp_path / "r.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1280
