@@ -80,6 +80,8 @@ class Evidence:
         self.near = _Nearness((e.lat, e.lon, w, key) for key, (e, w) in entries.items()
                               if getattr(e, "kind", "") not in kinds.BROAD)
         self.pairs = _reading_cells(spans_keys, spans_candidates)
+        self._bonus: dict[tuple, float] = {}      # a name's readings recur with each of its mentions
+        self._own: dict[str, _Tally | None] = {}
 
     def related(self, me: str) -> list[str]:
         """The article's names that are this name, contain it or are contained in it (word by word)."""
@@ -97,12 +99,20 @@ class Evidence:
         other provinces named anywhere vouch for a province reading? Not against a same-name national
         capital ("Washington" in a story that also names Texas is still the capital, unless listed with
         it or called a state). ``pairs_count``: may readings that meet another name's count?"""
+        key = (me, id(c), peers_count, pairs_count)
+        if key not in self._bonus:
+            self._bonus[key] = self._bonus_of(c, me, peers_count, pairs_count)
+        return self._bonus[key]
+
+    def _bonus_of(self, c, me: str, peers_count: bool, pairs_count: bool) -> float:
         kind, cc, a1 = getattr(c, "kind", "city"), getattr(c, "country", None), getattr(c, "admin1", None)
         total = self.tally.support(kind, cc, a1)
-        related = self.related(me)
-        if related:   # a name does not vote for itself or for a name it is part of
-            own = _Tally(self.entries[k] for k in related).support(kind, cc, a1)
-            total = tuple(t - o for t, o in zip(total, own))
+        if me not in self._own:
+            related = self.related(me)
+            self._own[me] = _Tally(self.entries[k] for k in related) if related else None
+        own = self._own[me]
+        if own is not None:   # a name does not vote for itself or for a name it is part of
+            total = tuple(t - o for t, o in zip(total, own.support(kind, cc, a1)))
         country, admin1, peers = total
         b = 0.0
         if country > COUNTRY_SUPPORT[0]:
@@ -140,13 +150,13 @@ class _Nearness:
     than a sparse one."""
 
     CELL = 2.0
+    FEW = 200     # up to this many votes, reading them all costs less than finding their cells
 
     def __init__(self, votes):
         self.cells: dict[tuple[int, int], list] = {}
-        for lat, lon, w, key in votes:
+        self.votes = sorted(((w, lat, lon, key) for lat, lon, w, key in votes), key=lambda v: -v[0])
+        for w, lat, lon, key in self.votes:
             self.cells.setdefault(self._cell(lat, lon), []).append((w, lat, lon, key))
-        for cell in self.cells.values():
-            cell.sort(key=lambda v: -v[0])
         self.top = max((cell[0][0] for cell in self.cells.values()), default=0.0)
         self.best_factor = NEAR_BANDS[0][1]
         self.reach = NEAR_BANDS[-1][0]
@@ -155,23 +165,30 @@ class _Nearness:
         return math.floor(lat / self.CELL), math.floor(lon / self.CELL)
 
     def strongest(self, lat: float, lon: float, me: str) -> float:
+        if len(self.votes) <= self.FEW:
+            return _best_of(self.votes, lat, lon, me, self.best_factor, 0.0)
         best = 0.0
         for key in cells_in_reach(lat, lon, self.reach, self.CELL, nearest_first=True):
             cell = self.cells.get(key)
             if not cell or cell[0][0] * self.best_factor <= best:
                 continue
             most = _factor(_cell_lower_bound_km(lat, lon, key, self.CELL))   # the best factor any vote here gets
-            if cell[0][0] * most <= best:
-                continue
-            for w, plat, plon, name in cell:
-                if w * most <= best:
-                    break
-                if name == me or name.startswith(me + " ") or me.startswith(name + " "):
-                    continue
-                best = max(best, w * _factor(distance_km(lat, lon, plat, plon)))
+            best = _best_of(cell, lat, lon, me, most, best)
             if best >= self.top * self.best_factor:
                 break
         return best
+
+
+def _best_of(votes: list, lat: float, lon: float, me: str, most: float, best: float) -> float:
+    """The best of ``best`` and these votes (sorted by weight, none worth more than ``most`` x weight)."""
+    reach = NEAR_BANDS[-1][0] / KM_PER_DEGREE   # degrees of latitude beyond which no vote counts
+    for w, plat, plon, name in votes:
+        if w * most <= best:
+            break
+        if abs(plat - lat) >= reach or name == me or name.startswith(me + " ") or me.startswith(name + " "):
+            continue
+        best = max(best, w * _factor(distance_km(lat, lon, plat, plon)))
+    return best
 
 
 def _factor(km: float) -> float:

@@ -65,8 +65,14 @@ class Segmenter:
         """The parts of the run of tokens ``idx``, in order."""
         parts: list[Part] = []
         k = 0
-        steps = (self._titled, self._given_name, self._org_word, self._pre_headed, self._known, self._post_headed)
+        tables = self.t
         while k < len(idx):
+            word = toks[idx[k]].text
+            # the cheap word-table tests decide which cuts can apply here at all
+            steps = (self._titled,) if word in tables.person_titles else \
+                (self._given_name, self._org_word, self._pre_headed, self._known, self._post_headed) \
+                if word in tables.given_names or word in tables.org_words else \
+                (self._pre_headed, self._known, self._post_headed)
             for step in steps:
                 found = step(text, toks, idx, k)
                 if found is not None:
@@ -74,8 +80,8 @@ class Segmenter:
                     parts += new
                     break
             else:
-                t = toks[idx[k]]
-                kind = PartKind.ORGWORD if t.text in self.t.org_words else PartKind.CONN if not t.cap \
+                tok = toks[idx[k]]
+                kind = PartKind.ORGWORD if tok.text in tables.org_words else PartKind.CONN if not tok.cap \
                     else PartKind.UNKNOWN
                 parts.append(Part(kind, k, k + 1))
                 k += 1

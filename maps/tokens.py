@@ -8,7 +8,6 @@ after which a capital is grammar: a colon, a bullet, a line break) and which tok
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from languages.sentences import Sentence
@@ -36,7 +35,7 @@ def tokenize(text: str, abbreviations: frozenset = frozenset(),
              sentences: list[Sentence] | None = None) -> list[Token]:
     """The words of ``text``. ``abbreviations`` keep their dot ("St.", "Ky."); ``sentences`` (the
     splitter's, when the caller has them) say where sentences start."""
-    starts = [s.start for s in sentences] if sentences is not None else None
+    starts = _openings(text, sentences) if sentences is not None else None
     toks: list[Token] = []
     for m in TOKEN_RE.finditer(text):
         s, e, w = m.start(), m.end(), m.group()
@@ -52,7 +51,18 @@ def tokenize(text: str, abbreviations: frozenset = frozenset(),
     return toks
 
 
-def _starts(text: str, s: int, toks: list[Token], starts: list[int] | None) -> bool:
+def _openings(text: str, sentences: list[Sentence]) -> set[int]:
+    """Where each sentence's first word begins (after any opening quotes or brackets)."""
+    out = set()
+    for sent in sentences:
+        pos = sent.start
+        while pos < sent.end and (text[pos] in OPENERS or text[pos] in " \t\u00a0"):
+            pos += 1
+        out.add(pos)
+    return out
+
+
+def _starts(text: str, s: int, toks: list[Token], openings: set[int] | None) -> bool:
     """Does the word at ``s`` open a sentence or a clause?"""
     j = s - 1
     while j >= 0 and (text[j] in " \t\u00a0" or text[j] in OPENERS):
@@ -61,12 +71,10 @@ def _starts(text: str, s: int, toks: list[Token], starts: list[int] | None) -> b
         return True
     after_stop = text[j] in SENTENCE_STOPS and \
         not (text[j] == "." and toks and toks[-1].end == j + 1 and toks[-1].text.endswith("."))
-    if starts is None:   # without the splitter's sentences: a stop ends a sentence unless it closed an abbreviation
+    if openings is None:   # without the splitter's sentences: a stop ends a sentence unless it closed an abbreviation
         return after_stop
-    if after_stop and j == s - 1:
-        return True      # "... epäonnistunut.Kun": a stop glued to the next word (a lost space) ends a sentence too
-    k = bisect_right(starts, s) - 1
-    return k >= 0 and not text[starts[k]:s].strip(OPENERS + " \t\u00a0")
+    # "... epäonnistunut.Kun": a stop glued to the next word (a lost space) ends a sentence too
+    return s in openings or (after_stop and j == s - 1)
 
 
 def headline_tokens(text: str, toks: list[Token]) -> set[int]:
