@@ -42,6 +42,7 @@ class LangTable:
     shift_pre: dict = field(default_factory=dict)     # "last" -> -1 (before a unit or weekday)
     shift_post: dict = field(default_factory=dict)    # "lalu" -> -1 (after a unit or weekday)
     ago_post: dict = field(default_factory=dict)      # "ago" -> -1 (after a count + unit)
+    ago_pre: dict = field(default_factory=dict)       # "vor", "il y a" -> -1, "через" -> +1 (before a count + unit)
     deictic_days: dict = field(default_factory=dict)  # "yesterday" -> -1
     deictic_pod: dict = field(default_factory=dict)   # "tonight" -> [0, "NI"]
     present_words: set = field(default_factory=set)   # dateparser's "now" words
@@ -113,10 +114,21 @@ def load_language(code: str) -> LangTable:
 
 
 def _read_names(t: LangTable, info: dict, extra: dict) -> None:
-    """Month and weekday names from dateparser; the table says which of them are also common words."""
+    """Month and weekday names from dateparser, then the table's own forms (`month_forms`, `weekday_forms`:
+    the case endings and colloquial names dateparser lacks, "у червні", "τον Μάρτιο"); the table also says
+    which names are also common words."""
     _add_names(t.months, t.short_names, [info.get(m, []) for m in MONTHS])
     t.months = {k: v + 1 for k, v in t.months.items()}
     _add_names(t.weekdays, t.short_names, [info.get(d, []) for d in WEEKDAYS])
+    for name in extra.get("not_names", []):   # dateparser's abbreviations that are common words ("mit", "die")
+        t.months.pop(name.lower(), None)
+        t.weekdays.pop(name.lower(), None)
+    for name, month in extra.get("month_forms", {}).items():
+        t.months[name.lower()] = int(month)
+        t.short_names.discard(name.lower())
+    for name, day in extra.get("weekday_forms", {}).items():   # ISO numbers: Monday = 1
+        t.weekdays[name.lower()] = int(day) - 1
+        t.short_names.discard(name.lower())
     t.weak_names = {w.lower() for w in extra.get("weak_names", [])}
     t.weak_name_cues = [w.lower() for w in extra.get("weak_name_cues", [])]
 
@@ -132,7 +144,10 @@ def _read_units_and_shifts(t: LangTable, info: dict, extra: dict) -> None:
     t.numbers = dict(extra.get("numbers", {}))
     t.shift_pre = dict(extra.get("shift_pre", {}))
     t.shift_post = dict(extra.get("shift_post", {}))
-    t.ago_post = {w.lower(): -1 for w in info.get("ago", []) if len(w) > 2}
+    # dateparser's "ago" words do not say on which side of the count they stand: those the table lists as
+    # `ago_pre` ("vor drei Jahren", "il y a trois ans", "hace tres años") stand before it, the rest after
+    t.ago_pre = {w.lower(): n for w, n in extra.get("ago_pre", {}).items()}
+    t.ago_post = {w.lower(): -1 for w in info.get("ago", []) if len(w) > 2 and w.lower() not in t.ago_pre}
     t.ago_post.update(extra.get("ago_post", {}))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from timeline.lang import LangTable
-from timeline.patterns import B, DAYNUM, E, YEAR4, alt
+from timeline.patterns import B, DAYNUM, E, NEVER, YEAR4, alt
 
 # (kind, template[, table key]): most specific first, since ties between equal-length matches go to the
 # earlier shape; a shape built on a table key the language does not fill can never match and is left out.
@@ -20,13 +20,18 @@ SHAPES = [
     ("marked", r"(?<!\d)(?P<y>{YEAR4})\s*(?:{ym})(?:\s*(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})"
                r"(?:\s*(?P<d>{DAYNUM})\s*(?:{dm}))?)?", "date_markers"),
     ("marked", r"(?<!\d)(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})\s*(?P<d>{DAYNUM})\s*(?:{dm})", "date_markers"),
+    # a month or a year named relative to the anchor before a marked month (and day): 去年12月, 来年3月1日
+    ("marked", r"{B}(?P<relp>{rel_phrases})\s*(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})(?:\s*(?P<d>{DAYNUM})\s*(?:{dm}))?",
+     "date_markers"),
+    ("marked", r"(?<![\d.,])(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})(?![\d.,])", "date_markers"),  # 3月: a month
+    ("marked", r"(?<![\d.,/:])(?P<d>{DAYNUM})\s*(?:{dm})(?![\d.,])", "date_markers"),           # 3日: a day
     ("wd_numeric", r"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\){tail}"),
     ("wd_numeric", r"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{guard_post}{tail}"),
     ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{day}\s+{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
     ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
     ("iso", r"{guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){guard_post}{tail}"),
     ("numeric", r"{guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){guard_post}{tail}"),
-    ("day_range", r"{B}(?P<d0>{DAYNUM})(?:{ordinal_suffixes})?\s*(?:{dash})\s*{day}\s+{mon}{y_opt}{E}"),
+    ("day_range", r"{B}(?P<dlist>{dayx}(?:{list_sep}{dayx})*){list_end}{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}{E}"),
     ("day_range", r"{B}{mon}\s+(?P<d0>{DAYNUM})(?:{ordinal_suffixes})?\s*(?:{dash})\s*{day}"
                   r"(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?{E}"),
     ("date", r"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:(?:{pertain})\s+)?{mon}"
@@ -34,6 +39,8 @@ SHAPES = [
     ("date", r"{B}{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?!\w|[.,:]\d){tail}"),
     ("month_year", r"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix})\s+))(?P<y>{YEAR4}){E}"),
     ("month_year", r"{B}{mon}\s+'(?P<y2>\d\d){E}"),
+    # a month in a year the text spoke of: "τον Απρίλη του ίδιου χρόνου", "im Mai desselben Jahres"
+    ("month_year", r"{B}{mon}\s+(?:(?:{pertain})\s+)?(?P<samey>{same_year}){E}", "same_year"),
     ("month_rel", r"{B}{mon}\s+(?:(?:{month_joiners})\s+)?{shift_pre}\s+{unit}{E}"),
     ("month_rel", r"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
     ("quarter", r"{B}(?:(?P<qord>{quarter_ordinals})(?:\s+|-)(?P<qw>{quarter_half_words})"
@@ -55,11 +62,19 @@ SHAPES = [
     ("spelled_year", r"{B}(?P<yprefix>{yprefix})\s+(?P<sym>{spelled_millennia})"
                      r"(?:(?:\s+(?:{spelled_joiners}))?[\s-]+(?P<syo>{spelled_ones}))?{E}"),
     ("decade", r"{B}(?:(?P<dprefix>{decade_prefix})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{decade_suffixes}){E}"),
+    # a decade word before the decade's first year: "δεκαετία του 1960", "the decade of the 1960"
+    ("decade", r"{B}(?P<dword>{decade_words})\s+(?:(?:{pertain})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0){E}", "decade_words"),
+    # a year with its era: "208 π.Χ.", "43 до н. е.", "939 μ.Χ." (TIMEX3 BC0208, 0939)
+    ("era_year", r"{B}(?P<ey>\d{{1,4}})\s*(?P<era>{era_bc}|{era_ad})(?!\w)", "era_bc"),
+    # two years joined by a dash or slash: "1982-1990", "1965-8", "1931-35", "2002/2003"
+    ("year_range", r"{guard_pre}(?P<y>{YEAR4})\s*[-–—−/]\s*(?P<y_end>{YEAR4}|\d{{1,2}})(?![\w/]|[.,:-]\d)"),
     ("spelled_decade", r"{B}(?P<dprefix>{decade_prefix})\s+(?P<sdec>{spelled_decades}){E}"),
     ("century", r"{B}(?P<cw>{century_words})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}", "century_words"),
     ("century", r"{B}(?:(?:{articles})\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})\s+(?P<cw>{century_words}){E}", "century_words"),
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
+    ("ago", r"{B}(?P<ago>{ago_pre})\s+{num}\s+{unit}{E}"),       # "vor drei Jahren", "il y a trois ans"
+    ("ago", r"{B}(?P<ago>{ago_pre})\s+(?P<one>{unit_one}){E}"),   # "hace un año" when "un año" is one word
     ("deictic_pod", r"{B}(?P<dpod>{deictic_pod}){E}"),
     ("pod_alone", r"{B}(?P<podpre>{pod_alone_pre})(?:\s+|\s*-\s*){pod}(?:\s+(?P<deictic>{deictic_days}))?{E}",
      "pod_alone_pre"),
@@ -87,12 +102,17 @@ SHAPES = [
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
+    # a clock word after the time: "16.05 Uhr", "21 h 45", "9 h"
+    ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post}){E}"
+              r"(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|1[0-2])\s+(?:{clock_pod_joiners})\s+{pod}(?!\w)"),
     ("clock_word", r"{B}(?:{clock_pre}\s*)?(?P<cword>{clock_words}){E}", "clock_words"),
     ("ref", r"{B}(?P<present>{present_words}){E}"),
     ("ref", r"{B}(?P<past>{past_ref}){E}"),
     ("ref", r"{B}(?P<future>{future_ref}){E}"),
     ("wd", r"{B}{wd}{E}{tail}"),
+    # a part of the day glued to the weekday: "Montagmorgen", "zondagavond" (plural: a set, "sonntagabends")
+    ("wd", r"{B}{wd}{pod}{E}", "pods_glued"),
     ("month_shift", r"{B}{shift_pre}\s+{mon}(?!\w)"),
     ("month_shift", r"{B}{mon}\s+{shift_post}(?!\w)"),
     ("month", r"{B}{mon}(?!\w)"),
@@ -108,6 +128,7 @@ SHAPE_CLASSES = {
     "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
     "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
+    "year_range": "digit", "era_year": "digit",
     "pod_alone": "pod",
 }
 
@@ -119,17 +140,22 @@ _TABLE_WORDS = (
     "anaphoric_year", "period_phrases", "holidays", "set_words", "pods", "set_pre", "duration_pre",
     "duration_vague", "clock_pod_joiners", "clock_words", "past_ref", "future_ref", "day_tail", "articles",
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
-    "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words",
+    "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
+    "decade_words", "era_bc", "era_ad", "clock_post", "list_joiners",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"
 
 
 def shape_patterns(t: LangTable) -> list[tuple[str, str]]:
-    """(kind, regex) pairs for one language, in the order of `SHAPES`, without the shapes it cannot use."""
+    """(kind, regex) pairs for one language, in the order of `SHAPES`, without the shapes it cannot use. In a
+    language written without spaces (`unspaced`), the space between two words of a shape may be left out."""
     parts = _compounds(_groups(t, _words(t)))
-    return [(kind, template.format_map(parts)) for kind, template, *needs in SHAPES
-            if not needs or t.get(needs[0])]
+    out = [(kind, template.format_map(parts)) for kind, template, *needs in SHAPES
+           if not needs or t.get(needs[0])]
+    if t.get("unspaced"):
+        out = [(kind, rx.replace(r"\s+", r"\s*")) for kind, rx in out]
+    return out
 
 
 def _words(t: LangTable) -> dict[str, str]:
@@ -145,10 +171,19 @@ def _words(t: LangTable) -> dict[str, str]:
         quarter_half_words=alt(t.get("quarter_words") + t.get("half_words")),
         dash=alt(t.get("range_dash")) + r"|-|–",
         ym=alt(marks.get("year", [])), mm=alt(marks.get("month", [])), dm=alt(marks.get("day", [])),
+        ago_pre=alt(t.ago_pre),
         sep="[" + re.escape(t.get("clock_separators", ":.") or ":") + "]",
-        B=B, E=E, DAYNUM=DAYNUM, YEAR4=YEAR4, guard_pre=_GUARD_PRE, guard_post=_GUARD_POST,
+        B=bounds(t)[0], E=bounds(t)[1], DAYNUM=DAYNUM, YEAR4=YEAR4, guard_pre=_GUARD_PRE, guard_post=_GUARD_POST,
     )
     return w
+
+
+def bounds(t: LangTable) -> tuple[str, str]:
+    """Word start and end: in a language written without spaces (`unspaced`), only a Latin letter or a
+    digit glued to a word breaks it ("昨日" stands inside "昨日東京で")."""
+    if t.get("unspaced"):
+        return r"(?<![0-9A-Za-z])", r"(?![A-Za-z])"
+    return B, E
 
 
 def _names(names: dict, short: set) -> str:
@@ -181,8 +216,14 @@ def _compounds(p: dict[str, str]) -> dict[str, str]:
     after it (a clock time, a part of the day, a `day_tail` word)."""
     tail = (rf"(?:\s+{p['clock_pre']}\s*(?P<hh>[01]?\d|2[0-3]){p['sep']}(?P<mm>[0-5]\d)(?:\s*{p['tz']})?)?"
             rf"(?:\s+{p['pod']}{E})?(?:\s+(?P<tail>{p['day_tail']}){E})?")
+    dash = rf"(?:{p['dash']}|—|−)"
     return dict(
         p,
+        dash=dash,
+        # a day of a list or range whose month is written after its last day: "5.", "11.", "16"
+        dayx=rf"{DAYNUM}(?:{p['ordinal_suffixes']}|\.)?",
+        list_sep=rf"(?:\s*{dash}\s*|\s*,\s*(?:(?:{p['list_joiners']})\s+)?|\s+(?:{p['list_joiners']})\s+)",
+        list_end=rf"(?:\s*{dash}\s*|\s*,?\s+(?:{p['list_joiners']})\s+)",   # the last day joins by a word or dash
         day=rf"(?P<d>{DAYNUM})(?:{p['ordinal_suffixes']})?",
         y_opt=rf"(?:\s*,?\s*(?:(?:{p['yprefix']})\s+)?(?P<y>{YEAR4}))?",
         tail=tail,
@@ -199,9 +240,14 @@ def trigger_pattern(t: LangTable) -> str:
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
              + list(x("spelled_millennia")) + list(x("spelled_decades"))
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
+    words += list(t.ago_pre) + list(x("same_year")) + list(x("decade_words"))
+    b, e = bounds(t)
     letters = alt(x("quarter_letters") + x("half_letters"))   # "Q3", "H1"
-    digits = (rf"\d{{4}}|\d\s*[/.:–-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|(?:{letters})[1-4]{E}"
-              rf"|\d\s*(?:{alt((x('date_markers') or {}).get('month', []))})"
-              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones'))}){E}|\d\s+(?:{alt(x('clock_pod_joiners'))}){E}")
+    marks = x("date_markers") or {}
+    digits = (rf"\d{{4}}|\d\s*[/.:–—−-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|(?:{letters})[1-4]{e}"
+              rf"|\d\s*(?:{alt(marks.get('month', []) + marks.get('day', []))})"
+              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones') + x('clock_post'))}){e}|\d\s+(?:{alt(x('clock_pod_joiners'))}){e}"
+              rf"|\d\s*(?:{alt(x('era_bc') + x('era_ad'))})|\d\.?\s*(?:{alt(x('list_joiners'))})\s+\d")
     plural = alt(x("plural_suffixes"))   # plurals too: "Mondays"
-    return rf"(?P<num>{digits})|{B}(?P<word>{alt(words)})(?:{plural})?{E}"
+    glued = alt(x("pods")) if x("pods_glued") else NEVER   # "Montagmorgen"
+    return rf"(?P<num>{digits})|{b}(?P<word>{alt(words)})(?:{plural}|{glued})?{e}"

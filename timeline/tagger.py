@@ -20,10 +20,10 @@ from timeline.anchor import tense
 from timeline.candidates import find_candidates, grammar
 from timeline.patterns import alt
 from timeline.model import DateMention, TimeSpan
+from timeline.narrative import is_narrative, story_date, writes_year
 from timeline.normalize import Context, Reading, read
 
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_CLOCK_THEN_DAY = re.compile(r"^\s*,?\s*$")
 _MONTH_KINDS = {"month", "month_year", "month_shift", "month_rel"}
 _CALENDAR_KINDS = {"date", "wd_date", "numeric", "wd_numeric", "iso", "day_range"}
 
@@ -58,7 +58,7 @@ def _range_joiner(lang: str) -> re.Pattern:
     t = grammar(lang).table
     dash = alt(t.get("range_dash"))
     seconds = alt([p[1] for p in t.get("range_between")])
-    return re.compile(rf"^\s*(?:{dash}|-|–|{seconds})\s*$", re.I)
+    return re.compile(rf"^\s*(?:{dash}|-|–|—|−|{seconds})\s*$", re.I)
 
 
 def _link_ranges(chosen, text: str, lang: str) -> set[int]:
@@ -92,6 +92,19 @@ def _week_of(lang: str) -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(grammar(lang).table.get('week_of'))})\s+$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _pod_before(lang: str) -> re.Pattern:
+    """A part of the day written before a day date (table `pod_before_day`): the reading is that part of it."""
+    return re.compile(rf"(?:^|(?<=[^\w]))(?P<pb>{alt(grammar(lang).table.get('pod_before_day'))})\s+$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _clock_then_day(lang: str) -> re.Pattern:
+    """What may stand between a clock time and the day it belongs to: a comma, a word joining it to the day
+    (dateparser's and the table's `pertain`: "02:45 της 31ης Ιανουαρίου")."""
+    return re.compile(rf"^\s*,?\s*(?:(?:{alt(grammar(lang).table.pertain)})\s+)?$", re.I)
+
+
 def _extend(r: Reading, text: str, floor: int, g, is_range_end: bool) -> None:
     """Widen a reading over "the week of", then over a part-of-period word before it, then over a signal word."""
     if r.type == "DATE" and _FULL_DAY.fullmatch(r.value) and g.table.get("week_of"):
@@ -99,6 +112,12 @@ def _extend(r: Reading, text: str, floor: int, g, is_range_end: bool) -> None:
         if m:   # "the week of March 6" is the week, not the day (TIMEX3 2000-W10)
             r.start -= len(m.group(0))
             r.value, r.precision = week_value(dt.date.fromisoformat(r.value)), "week"
+    if r.type == "DATE" and _FULL_DAY.fullmatch(r.value) and g.table.get("pod_before_day"):
+        m = _pod_before(g.table.code).search(text[max(floor, r.start - 30):r.start])
+        if m:   # "the morning of 1 November", "το πρωί της 1ης Νοεμβρίου", "у ніч на 18 квітня"
+            r.start -= len(m.group(0))
+            pod = g.table.get("pod_before_day")[re.sub(r"\s+", " ", m.group("pb").lower())]
+            r.value, r.type, r.precision = f"{r.value}T{pod}", "TIME", "hour"
     if r.type in ("DATE", "TIME"):
         m = g.prefix_part.search(text[max(floor, r.start - 40):r.start])
         if m:
@@ -149,32 +168,39 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None,
     g = grammar(lang)
     probe = Context(text, g, anchor, index, last_day="2000-01-01", last_year=2000)
     chosen = _choose(find_candidates(text, lang), probe)
-    return _read_in_order(chosen, _link_ranges(chosen, text, lang), Context(text, g, anchor, index))
+    ctx = Context(text, g, anchor, index)
+    story = is_narrative(chosen, anchor)   # a story of long ago counts from its own dates (timeline/narrative.py)
+    return _read_in_order(chosen, _link_ranges(chosen, text, lang), ctx, anchor, story)
 
 
 def _index(text: str, lang: str, sentences: list[Sentence] | None) -> SentenceIndex:
     return SentenceIndex(split_sentences(text, lang) if sentences is None else sentences, len(text))
 
 
-def _read_in_order(chosen, range_ends: set[int], ctx: Context) -> list[DateMention]:
+def _read_in_order(chosen, range_ends: set[int], ctx: Context, anchor: dt.date | None,
+                   story: bool = False) -> list[DateMention]:
     """Read the chosen candidates in text order, each in the context the earlier ones left; a clock time
-    right before a day ("10 p.m. Wednesday") waits for that day and joins it."""
-    text, anchor = ctx.text, ctx.anchor
+    right before a day ("10 p.m. Wednesday") waits for that day and joins it. In a story of long ago
+    (`story`), each date that writes its year becomes the reference of what follows it (what comes before
+    the first such date - a news lead - still counts from the anchor)."""
+    text = ctx.text
     out: list[DateMention] = []
     floor = 0
     pending_clock: Reading | None = None
     for i, c in enumerate(chosen):
-        for r in read(c, ctx):
+        for j, r in enumerate(read(c, ctx)):
             if r.kind in ("clock", "clock_word") and i + 1 < len(chosen) \
-                    and _CLOCK_THEN_DAY.match(text[c.end:chosen[i + 1].start]):
+                    and _clock_then_day(ctx.g.table.code).match(text[c.end:chosen[i + 1].start]):
                 pending_clock = r   # "10 p.m. Wednesday": the clock waits for its day
                 continue
             if pending_clock is not None:
                 if not _join_clock(r, pending_clock):
                     out.append(_mention(pending_clock, text, anchor))
                 pending_clock = None
-            _extend(r, text, floor, ctx.g, i in range_ends)
+            _extend(r, text, floor, ctx.g, i in range_ends or j > 0)   # "vom 5. bis zum 9. Juni": one candidate
             _remember(r, ctx)
+            if story and writes_year(c.fields) and r.type in ("DATE", "TIME") and story_date(r.value):
+                ctx.narrative, ctx.anchor = True, story_date(r.value)
             if i in range_ends and out and not any(n.startswith("range ") for n in r.notes):
                 note = f"range {out[-1].span.value}/{r.value}"   # "antara Mei dan Juli", "from May to July"
                 out[-1].notes.append(note)

@@ -47,6 +47,7 @@ class Context:
     last_quarter: tuple[str, int] | None = None
     last_month: tuple[str, int] | None = None    # ("2009-02", offset) of the last month named
     last_year: int | None = None                 # year of the last mention that names or implies one
+    narrative: bool = False   # a story of long ago: partial and relative dates count from the story's dates
 
 
 def lookup(d: dict, word: str):
@@ -134,7 +135,7 @@ def time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
     if "cword" in f:
         return "T" + lookup(t.get("clock_words", {}), f["cword"]), "minute"
     if "hh" in f:
-        hh, mm = int(f["hh"]), int(f.get("mm") or 0)
+        hh, mm = int(f["hh"]), int(f.get("mm") or f.get("mm2") or 0)
         ampm = lookup(t.get("ampm", {}), f["ampm"]) if "ampm" in f else None
         pm_pods = {p.lower() for p in t.get("clock_pm_pods")}
         if (ampm == "pm" or ("pod" in f and f["pod"].lower() in pm_pods)) and hh < 12:
@@ -159,7 +160,9 @@ def day_reading(c: Candidate, ctx: Context, value: str, notes=None) -> list[Read
 def month_day_value(month: int, day: int | None, c: Candidate, ctx: Context, year: int | None):
     """The value of a month (and day) in the year written, or the year that fits the anchor and the tense
     ("XXXX" without either); with a day, also the date when the year is known. (None, None): no such day."""
-    if year is None and ctx.anchor is not None:
+    if year is None and ctx.narrative and ctx.last_year is not None:
+        year = ctx.last_year   # a story of long ago: "on 20 November" is in the year the story is at
+    elif year is None and ctx.anchor is not None:
         year = fit_year(ctx.anchor, month, day, direction(c, ctx))
     ys = f"{year:04d}" if year else "XXXX"
     if day is None:

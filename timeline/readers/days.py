@@ -7,6 +7,7 @@ the date and the choice of the year when none is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from timeline.anchor import fit_year
 from timeline.candidates import Candidate
@@ -97,17 +98,42 @@ def read_iso(c: Candidate, ctx: Context) -> list[Reading]:
 
 
 def read_marked(c: Candidate, ctx: Context) -> list[Reading]:
-    """Dates written with unit marks (2017年8月9日, 8月9日, 2017년 8월): year, month and day are numbers,
-    the marks say which is which, so there is no order to guess."""
+    """Dates written with unit marks (2017年8月9日, 8月9日, 2017년 8월, 去年12月, 3月, 3日): year, month and
+    day are numbers, the marks say which is which, so there is no order to guess. A year named relative to
+    the anchor (a `relative-type` phrase of a year) places the month; a month alone takes the year that fits
+    the anchor and the tense, a day alone the month that does."""
     f = c.fields
-    if "mnum" not in f:
+    if "mnum" not in f and "d" not in f:
         return [Reading(c.start, c.end, f"{int(f['y']):04d}", "DATE", "year")]
-    month = int(f["mnum"])
     year = year_of(c, ctx)
+    if "relp" in f:
+        unit, n = lookup(ctx.g.table.rel_phrases, f["relp"]) or (None, 0)
+        if unit != "Y" or ctx.anchor is None:
+            return []
+        year = ctx.anchor.year + n
+    if "mnum" not in f:
+        return _day_of_month(c, ctx, int(f["d"]))
+    month = int(f["mnum"])
     if "d" not in f:
-        return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
+        value, _ = month_day_value(month, None, c, ctx, year)
+        return [Reading(c.start, c.end, value, "DATE", "month")]
     value, _ = month_day_value(month, int(f["d"]), c, ctx, year)
     return day_reading(c, ctx, value) if value else []
+
+
+def _day_of_month(c: Candidate, ctx: Context, day: int) -> list[Reading]:
+    """A day written alone with its mark ("3日"): in the month of the day in view, else of the anchor; a day
+    well after the anchor's (more than a week) is last month's, as news reports the recent past."""
+    ref = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.anchor
+    if ref is None:
+        return []
+    y, m = ref.year, ref.month
+    if not ctx.last_day and day > ref.day + 7 and direction(c, ctx) <= 0:
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    try:
+        return day_reading(c, ctx, dt.date(y, m, day).isoformat())
+    except ValueError:
+        return []
 
 
 def read_date(c: Candidate, ctx: Context) -> list[Reading]:
@@ -150,21 +176,25 @@ def _year_of_weekday(month: int, day: int, wd: int, year: int) -> dt.date | None
 
 
 def read_day_range(c: Candidate, ctx: Context) -> list[Reading]:
-    """"9-11 Agustus", "August 9-11": two days of one month ("9" and "11 Agustus"; "August 9" and "11"),
-    each noted as an end of the range."""
+    """"9-11 Agustus", "August 9-11", "am 10. und 11. Februar", "11., 18. und 25. März": days of one month
+    whose month (and year) is written once, after the last day or before the first; each day is a reading
+    of its own, noted as a day of the range or list."""
     f = c.fields
     month = lookup(ctx.g.table.months, f["mon"])
-    if month is None:
+    if month is None or not name_ok(f["mon"], c, ctx, alone=False):
         return []
     year = year_of(c, ctx)
-    d0, d1 = int(f["d0"]), int(f["d"])
-    if d0 >= d1:
+    if "dlist" in f:
+        lo = c.spans["dlist"][0]
+        days = [(lo + m.start(), lo + m.end(), int(m.group())) for m in re.finditer(r"\d+", f["dlist"])]
+    else:
+        days = [(c.start, c.spans["d0"][1], int(f["d0"]))]
+    last = int(f["d"])
+    if any(d >= last for *_, d in days) or any(a[2] >= b[2] for a, b in zip(days, days[1:])):
         return []
-    v0, _ = month_day_value(month, d0, c, ctx, year)
-    v1, _ = month_day_value(month, d1, c, ctx, year)
-    if not v0 or not v1:
+    values = [month_day_value(month, d, c, ctx, year)[0] for *_, d in days + [(0, 0, last)]]
+    if not all(values):
         return []
-    note = f"range {v0}/{v1}"
-    first = Reading(c.start, c.spans["d0"][1], v0, "DATE", "day", None, [note])
-    second = Reading(c.spans["d"][0], c.end, v1, "DATE", "day", None, [note])
-    return [first, second]
+    note = f"range {values[0]}/{values[-1]}"
+    out = [Reading(a, b, v, "DATE", "day", None, [note]) for (a, b, _), v in zip(days, values)]
+    return out + [Reading(c.spans["d"][0], c.end, values[-1], "DATE", "day", None, [note])]

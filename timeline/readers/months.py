@@ -15,7 +15,9 @@ def read_month_year(c: Candidate, ctx: Context) -> list[Reading]:
     month = lookup(ctx.g.table.months, f["mon"])
     if month is None or not name_ok(f["mon"], c, ctx, alone=False):
         return []
-    year = year_of(c, ctx)
+    year = ctx.last_year if "samey" in f else year_of(c, ctx)   # "the same year": the year in view
+    if year is None:
+        return []
     return [Reading(c.start, c.end, f"{year:04d}-{month:02d}", "DATE", "month")]
 
 

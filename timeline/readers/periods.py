@@ -69,7 +69,7 @@ def read_decade(c: Candidate, ctx: Context) -> list[Reading]:
         f = dict(f, dec=f"{lookup(t.get('spelled_decades', {}), f['sdec']):02d}")
     dec = f["dec"].lstrip("'")
     if len(dec) == 2:
-        if "dprefix" not in f and not f["dec"].startswith("'"):
+        if "dprefix" not in f and "dword" not in f and not f["dec"].startswith("'"):
             return []
         ref = ctx.anchor.year if ctx.anchor else 2000
         century = 19 if 1900 + int(dec) <= ref else 18

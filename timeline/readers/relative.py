@@ -65,6 +65,8 @@ def read_ago(c: Candidate, ctx: Context) -> list[Reading]:
     else:
         unit, n = lookup(t.units, f["unit"]), number(f["num"], ctx)
     sign = lookup(t.ago_post, f["ago"])
+    if sign is None:   # "vor drei Jahren", "il y a trois ans": the word before the count
+        sign = lookup(t.ago_pre, f["ago"])
     if unit is None or n is None or sign is None:
         return []
     if f["ago"].lower() in {w.lower() for w in t.get("ago_event_relative")}:

@@ -74,6 +74,8 @@ def read_deictic(c: Candidate, ctx: Context) -> list[Reading]:
     n = lookup(ctx.g.table.deictic_days, c.fields["deictic"])
     if n is None:
         return []
+    if n == 0 and ctx.narrative:   # a story of long ago: "today" is the writer's present, not a day of it
+        return [Reading(c.start, c.end, "PRESENT_REF", "DATE", None, "ongoing")]
     d = ctx.anchor + dt.timedelta(days=n)
     return day_reading(c, ctx, d.isoformat())
 

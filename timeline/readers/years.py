@@ -46,6 +46,8 @@ def _bare_year_ok(c: Candidate, ctx: Context, y: int) -> bool:
     not_after, not_before = _not_year(ctx.g.table.code)
     if not_after.match(ctx.text[c.end:c.end + 20]) or not_before.search(ctx.text[max(0, c.start - 15):c.start]):
         return False
+    if ctx.g.table.get("nouns_capitalized"):   # German capitalises every noun: "Olympiasieger 1998" is a year
+        return True
     return not _NAME_BEFORE.search(ctx.text[max(0, c.start - 40):c.start])  # "Windows 2000", "Orion 1980"
 
 
@@ -81,3 +83,28 @@ def _spelled(c: Candidate, ctx: Context) -> int | None:
     if not ones and in_list(f["syt"], t.get("spelled_zeros")):
         return None   # "nineteen oh" is no year, "nineteen oh five" is
     return century * 100 + tens + ones
+
+
+def read_year_range(c: Candidate, ctx: Context) -> list[Reading]:
+    """"1982-1990", "1965-8", "1931-35", "2002/2003": two years, each a reading of its own; the second may
+    be written with its last digits only. The first must pass the checks of a bare year."""
+    f = c.fields
+    y0 = int(f["y"])
+    end = f["y_end"]
+    y1 = int(end) if len(end) == 4 else int(f["y"][:4 - len(end)] + end)
+    if not y0 < y1 <= y0 + 99 or not _bare_year_ok(c, ctx, y0):
+        return []
+    a, b = c.spans["y_end"]
+    note = f"range {y0:04d}/{y1:04d}"
+    return [Reading(c.start, c.spans["y"][1], f"{y0:04d}", "DATE", "year", None, [note]),
+            Reading(a, b, f"{y1:04d}", "DATE", "year", None, [note])]
+
+
+def read_era_year(c: Candidate, ctx: Context) -> list[Reading]:
+    """"208 π.Χ." -> BC0208, "939 μ.Χ." -> 0939: a year with its era written after it (`era_bc`, `era_ad`)."""
+    f = c.fields
+    y = int(f["ey"])
+    if y == 0:
+        return []
+    bc = in_list(f["era"].rstrip("."), [w.rstrip(".") for w in ctx.g.table.get("era_bc")])
+    return [Reading(c.start, c.end, f"{'BC' if bc else ''}{y:04d}", "DATE", "year")]
