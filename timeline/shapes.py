@@ -71,6 +71,7 @@ SHAPES = [
     ("spelled_decade", r"{B}(?P<dprefix>{decade_prefix})\s+(?P<sdec>{spelled_decades}){E}"),
     ("century", r"{B}(?P<cw>{century_words})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}", "century_words"),
     ("century", r"{B}(?:(?:{articles})\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})\s+(?P<cw>{century_words}){E}", "century_words"),
+    ("century", r"{B}(?P<cent>[XVIxvi]{{1,5}})\s+(?P<cw>{century_words}){E}", "century_words"),   # "XX століття"
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<ago>{ago_pre})\s+{num}\s+{unit}{E}"),       # "vor drei Jahren", "il y a trois ans"

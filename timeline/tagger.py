@@ -181,8 +181,8 @@ def _read_in_order(chosen, range_ends: set[int], ctx: Context, anchor: dt.date |
                    story: bool = False) -> list[DateMention]:
     """Read the chosen candidates in text order, each in the context the earlier ones left; a clock time
     right before a day ("10 p.m. Wednesday") waits for that day and joins it. In a story of long ago
-    (`story`), each date that writes its year becomes the reference of what follows it (what comes before
-    the first such date - a news lead - still counts from the anchor)."""
+    (`story`), from the first date that writes its year on, each date read becomes the reference of what
+    follows it (what comes before - a news lead - still counts from the anchor)."""
     text = ctx.text
     out: list[DateMention] = []
     floor = 0
@@ -199,7 +199,8 @@ def _read_in_order(chosen, range_ends: set[int], ctx: Context, anchor: dt.date |
                 pending_clock = None
             _extend(r, text, floor, ctx.g, i in range_ends or j > 0)   # "vom 5. bis zum 9. Juni": one candidate
             _remember(r, ctx)
-            if story and writes_year(c.fields) and r.type in ("DATE", "TIME") and story_date(r.value):
+            if story and (ctx.narrative or writes_year(c.fields)) and r.type in ("DATE", "TIME") \
+                    and story_date(r.value):   # the story's last date is the reference of what follows
                 ctx.narrative, ctx.anchor = True, story_date(r.value)
             if i in range_ends and out and not any(n.startswith("range ") for n in r.notes):
                 note = f"range {out[-1].span.value}/{r.value}"   # "antara Mei dan Juli", "from May to July"

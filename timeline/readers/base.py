@@ -157,11 +157,27 @@ def day_reading(c: Candidate, ctx: Context, value: str, notes=None) -> list[Read
                     list(notes or []))]
 
 
+def story_year(ctx: Context, month: int, day: int | None) -> int:
+    """The year of a month (and day) in a story of long ago: the year the story is at, or the next one when
+    the story has reached the end of its year and the date lies just after it (a chronicle turning the
+    year: "... 25 December. On 8 January ...")."""
+    year = ctx.last_year
+    if ctx.last_day and int(ctx.last_day[:4]) == year:
+        front = dt.date.fromisoformat(ctx.last_day)
+        try:
+            here, ahead = dt.date(year, month, day or 1), dt.date(year + 1, month, day or 1)
+        except ValueError:
+            return year
+        if (front - here).days > 180 and (ahead - front).days < 92:
+            return year + 1
+    return year
+
+
 def month_day_value(month: int, day: int | None, c: Candidate, ctx: Context, year: int | None):
     """The value of a month (and day) in the year written, or the year that fits the anchor and the tense
     ("XXXX" without either); with a day, also the date when the year is known. (None, None): no such day."""
     if year is None and ctx.narrative and ctx.last_year is not None:
-        year = ctx.last_year   # a story of long ago: "on 20 November" is in the year the story is at
+        year = story_year(ctx, month, day)   # a story of long ago: "on 20 November" is in the story's year
     elif year is None and ctx.anchor is not None:
         year = fit_year(ctx.anchor, month, day, direction(c, ctx))
     ys = f"{year:04d}" if year else "XXXX"

@@ -21,7 +21,8 @@ def _not_year(code: str) -> tuple[re.Pattern, re.Pattern]:
     """A number right before a unit/count word ("2000 persen") or right after a label ("pasal 2014") is no year.
     Words come from the table (`not_year_after`, `not_year_before`); signs and symbols are the same everywhere."""
     table = load_language(code)
-    after = re.compile(rf"^\s*(?:%|[-–]\s*\d|(?:{alt(table.not_year_after)})\b)", re.I)
+    # "1500-2000 people" is an amount; a year heading a list ("1950\n- 25 June") is a year
+    after = re.compile(rf"^(?:[ \t]*[-–][ \t]*\d|\s*(?:%|(?:{alt(table.not_year_after)})\b))", re.I)
     before = re.compile(rf"(?:\$|€|£|¥|#|{alt(table.not_year_before)})\s*$", re.I)
     return after, before
 
