@@ -46,7 +46,7 @@ SHAPES = [
     ("quarter", r"{B}(?:(?P<qord>{quarter_ordinals})(?:\s+|-)(?P<qw>{quarter_half_words})"
                 r"|(?P<qw2>{quarter_half_words})\s+(?:{ordinal_prefixes})?(?P<qord2>{ordinals})"
                 r"|(?:{quarter_letters})(?P<qn>[1-4])|(?:{half_letters})(?P<hn>[12])){E}(?:\s*[,-]?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
-                r"|\s+(?:(?:{pertain})\s+)?{shift_pre}\s+{unit}{E}|\s+(?P<unit2>{units})\s+{shift_post}{E})?"),
+                r"|\s+(?:(?:{pertain})\s+)?{shift_pre}\s+{unit}{E}|\s+(?:(?:{pertain})\s+)?(?P<unit2>{units})\s+{shift_post}{E})?"),
     ("quarter_of_year", r"{B}(?:(?:{articles})\s+)?(?:(?P<y>{YEAR4})|{shift_pre}\s+{unit}(?:{possessive_suffixes})?"
                         r"|(?P<yam>{year_ago_modifiers}))"
                         r"\s+(?:(?P<qord>{ordinals})(?:\s+|-))?(?P<pw>{period_words}){E}", "period_words"),
@@ -63,7 +63,7 @@ SHAPES = [
                      r"(?:(?:\s+(?:{spelled_joiners}))?[\s-]+(?P<syo>{spelled_ones}))?{E}"),
     ("decade", r"{B}(?:(?P<dprefix>{decade_prefix})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{decade_suffixes}){E}"),
     # a decade word before the decade's first year: "δεκαετία του 1960", "the decade of the 1960"
-    ("decade", r"{B}(?P<dword>{decade_words})\s+(?:(?:{pertain})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0){E}", "decade_words"),
+    ("decade", r"{B}(?P<dword>{decade_words})\s+(?:(?:{pertain})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0){E}", "decade_words"),
     # a year with its era: "208 π.Χ.", "43 до н. е.", "939 μ.Χ." (TIMEX3 BC0208, 0939)
     ("era_year", r"{B}(?P<ey>\d{{1,4}})\s*(?P<era>{era_bc}|{era_ad})(?!\w)", "era_bc"),
     # two years joined by a dash or slash: "1982-1990", "1965-8", "1931-35", "2002/2003"
@@ -71,7 +71,7 @@ SHAPES = [
     ("spelled_decade", r"{B}(?P<dprefix>{decade_prefix})\s+(?P<sdec>{spelled_decades}){E}"),
     ("century", r"{B}(?P<cw>{century_words})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}", "century_words"),
     ("century", r"{B}(?:(?:{articles})\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})\s+(?P<cw>{century_words}){E}", "century_words"),
-    ("century", r"{B}(?P<cent>[XVIxvi]{{1,5}})\s+(?P<cw>{century_words}){E}", "century_words"),   # "XX століття"
+    ("century", r"{B}(?P<cent>[XVIxvi]{{1,5}})(?:{ordinal_suffixes})?\s+(?P<cw>{century_words}){E}", "century_words"),  # "XXe siècle"
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<ago>{ago_pre})\s+{num}\s+{unit}{E}"),       # "vor drei Jahren", "il y a trois ans"
@@ -104,7 +104,7 @@ SHAPES = [
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
     # a clock word after the time: "16.05 Uhr", "21 h 45", "9 h"
-    ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post}){E}"
+    ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post})(?:{E}|(?=\d))"
               r"(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|1[0-2])\s+(?:{clock_pod_joiners})\s+{pod}(?!\w)"),
     ("clock_word", r"{B}(?:{clock_pre}\s*)?(?P<cword>{clock_words}){E}", "clock_words"),

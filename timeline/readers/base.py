@@ -69,7 +69,11 @@ def in_list(word: str, words) -> bool:
 
 
 def direction(c: Candidate, ctx: Context, reach: int = 0) -> int:
-    """Tense of the expression: a signal word just before it ("since" -1, "until" +1) wins over the sentence."""
+    """Tense of the expression: a shift word written after a date ("le 21 juin dernier", "Minggu (28/12)
+    kemarin") or a signal word just before it ("since" -1, "until" +1) wins over the sentence."""
+    tail = lookup(ctx.g.table.shift_post, c.fields["tail"]) if "tail" in c.fields else None
+    if tail:
+        return tail
     m = None if reach else ctx.g.signal_tense.search(ctx.text[max(0, c.start - 20):c.start])
     if m:
         return ctx.g.table.get("signal_tense", {}).get(re.sub(r"\s+", " ", m.group("sig").lower()), 0)
