@@ -29,7 +29,7 @@ HANDLERS = {
     "rel_unit": relative.read_rel_unit, "rel_phrase": relative.read_rel_phrase, "ago": relative.read_ago,
     "anaphoric": relative.read_anaphoric, "ref": relative.read_ref,
     "set": durations.read_set, "duration": durations.read_duration,
-    "clock": durations.read_clock, "clock_word": durations.read_clock,
+    "clock": durations.read_clock, "clock_word": durations.read_clock, "clock_range": durations.read_clock_range,
 }
 
 

@@ -77,7 +77,7 @@ SHAPES = [
     ("ago", r"{B}(?P<ago>{ago_pre})\s+{num}\s+{unit}{E}"),       # "vor drei Jahren", "il y a trois ans"
     ("ago", r"{B}(?P<ago>{ago_pre})\s+(?P<one>{unit_one}){E}"),   # "hace un año" when "un año" is one word
     ("deictic_pod", r"{B}(?P<dpod>{deictic_pod}){E}"),
-    ("pod_alone", r"{B}(?P<podpre>{pod_alone_pre})(?:\s+|\s*-\s*){pod}(?:\s+(?P<deictic>{deictic_days}))?{E}",
+    ("pod_alone", r"{B}(?P<podpre>{pod_alone_pre})(?:\s+|\s*-\s*|(?<=['’])){pod}(?:\s+(?P<deictic>{deictic_days}))?{E}",
      "pod_alone_pre"),
     ("anaphoric", r"{B}(?P<anad>{anaphoric_day}){E}", "anaphoric_day"),
     ("anaphoric", r"{B}(?P<anay>{anaphoric_year}){E}", "anaphoric_year"),
@@ -103,6 +103,9 @@ SHAPES = [
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*{ampm}(?:\s*{tz})?(?!\w)"),
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*{tz}(?!\w)"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
+    # two clock times sharing the clock word written after the second: "von 10-18 Uhr", "de 9 à 12 h"
+    ("clock_range", r"{B}(?<!\d[.:])(?P<hh0>[01]?\d|2[0-3])(?:{sep}(?P<mm0>[0-5]\d))?\s*{dash}\s*(?P<hh>[01]?\d|2[0-3])"
+                    r"(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post}){E}", "clock_post"),
     # a clock word after the time: "16.05 Uhr", "21 h 45", "9 h"
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post})(?:{E}|(?=\d))"
               r"(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post"),
@@ -129,7 +132,7 @@ SHAPE_CLASSES = {
     "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
     "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
-    "year_range": "digit", "era_year": "digit",
+    "year_range": "digit", "era_year": "digit", "clock_range": "digit",
     "pod_alone": "pod",
 }
 
