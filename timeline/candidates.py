@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from timeline.lang import LangTable, load_language
 from timeline.patterns import B, E, alt
-from timeline.shapes import SHAPE_CLASSES, shape_patterns, trigger_pattern
+from timeline.shapes import SHAPE_CLASSES, bounds, shape_patterns, trigger_pattern
 
 
 @dataclass
@@ -64,9 +64,10 @@ def grammar(lang: str) -> Grammar:
     weak_cue = re.compile(rf"(?:^|(?<=[^\w]))(?:{alt(t.weak_name_cues)})(?:\s+(?:{articles}))?[\s-]+$", re.I)
     # future forms by their ending where the language inflects them ("sera", "llegará", "chegarão")
     fut_suffixes = alt(x("future_cue_suffixes"))
-    future_cue = re.compile(rf"{B}(?:{alt(x('future_cues'))}|(?-i:[^\W\d_A-Z]\w+?(?:{fut_suffixes}))){E}", re.I)
+    b, e = bounds(t)
+    future_cue = re.compile(rf"{b}(?:{alt(x('future_cues'))}|(?-i:[^\W\d_A-Z]\w+?(?:{fut_suffixes}))){e}", re.I)
     suffixes = alt(x("past_cue_suffixes"))
-    past_cue = re.compile(rf"{B}(?:{alt(x('past_cues'))}|(?-i:(?P<weak>[^\W\d_A-Z]\w{{2,}}(?:{suffixes})))){E}", re.I)
+    past_cue = re.compile(rf"{b}(?:{alt(x('past_cues'))}|(?-i:(?P<weak>[^\W\d_A-Z]\w{{2,}}(?:{suffixes})))){e}", re.I)
     trigger = re.compile(trigger_pattern(t), re.IGNORECASE)
     trigger_lower = re.compile(trigger_pattern(t))
     signal_tense = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signal_tense'))})\s+(?:(?:{articles})\s+)?$", re.I)
@@ -92,8 +93,9 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     else:                          # a few characters change length when lower-cased
         searched, shapes, trigger = text, g.shapes, g.trigger
     regions = _regions(searched, trigger, g.table)
+    unspaced = bool(g.table.get("unspaced"))   # words run together: a trigger may hide another ("下周三")
     for kind, rx, rank in shapes:
-        for lo, hi in regions[SHAPE_CLASSES.get(kind, "word")]:
+        for lo, hi in regions["any" if unspaced else SHAPE_CLASSES.get(kind, "word")]:
             _scan(text, searched, lo, hi, kind, rx, rank, found)
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
     return found

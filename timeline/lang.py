@@ -109,8 +109,18 @@ def load_language(code: str) -> LangTable:
     t.deictic_pod = dict(extra.get("deictic_pod", {}))
     extra["pods"] = _pods(info, extra)
     _read_relative_phrases(t, info)
+    _drop_not_words(t, extra.get("not_words", []))
     t.extra = extra
     return t
+
+
+def _drop_not_words(t: LangTable, words: list) -> None:
+    """dateparser's words that are, in running text of the language, mostly something else (`not_words`:
+    "mit" is no Wednesday in German, 今 alone no "now" in Japanese, where it begins 今回 and 今後)."""
+    for w in (w.lower() for w in words):
+        t.present_words.discard(w)
+        for table in (t.rel_phrases, t.deictic_days, t.unit_one, t.shift_pre, t.shift_post, t.ago_post, t.units):
+            table.pop(w, None)
 
 
 def _read_names(t: LangTable, info: dict, extra: dict) -> None:
@@ -120,7 +130,7 @@ def _read_names(t: LangTable, info: dict, extra: dict) -> None:
     _add_names(t.months, t.short_names, [info.get(m, []) for m in MONTHS])
     t.months = {k: v + 1 for k, v in t.months.items()}
     _add_names(t.weekdays, t.short_names, [info.get(d, []) for d in WEEKDAYS])
-    for name in extra.get("not_names", []):   # dateparser's abbreviations that are common words ("mit", "die")
+    for name in extra.get("not_words", []):   # dateparser's abbreviations that are common words ("mit", "die")
         t.months.pop(name.lower(), None)
         t.weekdays.pop(name.lower(), None)
     for name, month in extra.get("month_forms", {}).items():

@@ -23,6 +23,9 @@ SHAPES = [
     # a month or a year named relative to the anchor before a marked month (and day): 去年12月, 来年3月1日
     ("marked", r"{B}(?P<relp>{rel_phrases})\s*(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})(?:\s*(?P<d>{DAYNUM})\s*(?:{dm}))?",
      "date_markers"),
+    # a year of a calendar era (平成29年 = 2017, 民國106年 = 2017), with its month and day
+    ("marked", r"{B}(?P<cera>{calendar_eras})\s*(?P<ceyear>\d{{1,3}}|{era_first_year})\s*(?:{ym})(?:\s*(?P<mnum>1[0-2]|0?[1-9])"
+               r"\s*(?:{mm})(?:\s*(?P<d>{DAYNUM})\s*(?:{dm}))?)?", "calendar_eras"),
     ("marked", r"(?<![\d.,])(?P<mnum>1[0-2]|0?[1-9])\s*(?:{mm})(?![\d.,])", "date_markers"),  # 3月: a month
     ("marked", r"(?<![\d.,/:])(?P<d>{DAYNUM})\s*(?:{dm})(?![\d.,])", "date_markers"),           # 3日: a day
     ("wd_numeric", r"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\){tail}"),
@@ -70,7 +73,7 @@ SHAPES = [
     ("year_range", r"{guard_pre}(?P<y>{YEAR4})\s*[-–—−/]\s*(?P<y_end>{YEAR4}|\d{{1,2}})(?![\w/]|[.,:-]\d)"),
     ("spelled_decade", r"{B}(?P<dprefix>{decade_prefix})\s+(?P<sdec>{spelled_decades}){E}"),
     ("century", r"{B}(?P<cw>{century_words})\s*-?\s*(?P<cent>\d{{1,2}}|[XVIxvi]{{1,5}}){E}", "century_words"),
-    ("century", r"{B}(?:(?:{articles})\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})\s+(?P<cw>{century_words}){E}", "century_words"),
+    ("century", r"{B}(?:(?:{articles})\s+)?(?P<cent>\d{{1,2}})(?:{ordinal_suffixes})?\s+(?P<cw>{century_words}){E}", "century_words"),
     ("century", r"{B}(?P<cent>[XVIxvi]{{1,5}})(?:{ordinal_suffixes})?\s+(?P<cw>{century_words}){E}", "century_words"),  # "XXe siècle"
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
@@ -105,10 +108,16 @@ SHAPES = [
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])\s+{pod}(?!\w)"),
     # two clock times sharing the clock word written after the second: "von 10-18 Uhr", "de 9 à 12 h"
     ("clock_range", r"{B}(?<!\d[.:])(?P<hh0>[01]?\d|2[0-3])(?:{sep}(?P<mm0>[0-5]\d))?\s*{dash}\s*(?P<hh>[01]?\d|2[0-3])"
-                    r"(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post}){E}", "clock_post"),
-    # a clock word after the time: "16.05 Uhr", "21 h 45", "9 h"
-    ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post})(?:{E}|(?=\d))"
+                    r"(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone}|{clock_post}){E}", "clock_post_alone"),
+    # a clock word after the hour that makes it a time alone: "12 Uhr", "16.05 Uhr", "21 h 45", "9 h", "3時"
+    ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone})"
+              r"(?:{E}|(?=\d))(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post_alone"),
+    # a clock word that is also a unit ("heures", "uur", "giờ") makes a time after a clock word before it or
+    # with minutes: "à 10 heures", "om 15.00 uur", "15 giờ 30"
+    ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post}){E}"
               r"(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post"),
+    ("clock", r"{B}(?<!\d[.:])(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)\s*(?:{clock_post}){E}(?:\s*{tz})?", "clock_post"),
+    ("clock", r"{B}(?<!\d[.:])(?P<hh>[01]?\d|2[0-3])\s*(?:{clock_post})\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d)", "clock_post"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|1[0-2])\s+(?:{clock_pod_joiners})\s+{pod}(?!\w)"),
     ("clock_word", r"{B}(?:{clock_pre}\s*)?(?P<cword>{clock_words}){E}", "clock_words"),
     ("ref", r"{B}(?P<present>{present_words}){E}"),
@@ -145,7 +154,8 @@ _TABLE_WORDS = (
     "duration_vague", "clock_pod_joiners", "clock_words", "past_ref", "future_ref", "day_tail", "articles",
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
     "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
-    "decade_words", "era_bc", "era_ad", "clock_post", "list_joiners",
+    "decade_words", "era_bc", "era_ad", "clock_post", "clock_post_alone", "list_joiners", "calendar_eras",
+    "era_first_year",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"
@@ -244,13 +254,15 @@ def trigger_pattern(t: LangTable) -> str:
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
              + list(x("spelled_millennia")) + list(x("spelled_decades"))
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
-    words += list(t.ago_pre) + list(x("same_year")) + list(x("decade_words"))
+    words += list(t.ago_pre) + list(x("same_year")) + list(x("decade_words")) + list(x("calendar_eras"))
     b, e = bounds(t)
+    if x("unspaced"):   # "3年前": a trigger word may follow a digit
+        b = ""
     letters = alt(x("quarter_letters") + x("half_letters"))   # "Q3", "H1"
     marks = x("date_markers") or {}
     digits = (rf"\d{{4}}|\d\s*[/.:–—−-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|(?:{letters})[1-4]{e}"
               rf"|\d\s*(?:{alt(marks.get('month', []) + marks.get('day', []))})"
-              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones') + x('clock_post'))}){e}|\d\s+(?:{alt(x('clock_pod_joiners'))}){e}"
+              rf"|\d\s*(?:{alt(list(x('ampm')) + x('timezones') + x('clock_post') + x('clock_post_alone'))})|\d\s+(?:{alt(x('clock_pod_joiners'))}){e}"
               rf"|\d\s*(?:{alt(x('era_bc') + x('era_ad'))})|\d\.?\s*(?:{alt(x('list_joiners'))})\s+\d")
     plural = alt(x("plural_suffixes"))   # plurals too: "Mondays"
     glued = alt(x("pods")) if x("pods_glued") else NEVER   # "Montagmorgen"

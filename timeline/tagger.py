@@ -99,6 +99,12 @@ def _pod_before(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _part_after(lang: str) -> re.Pattern:
+    """A part word written after its period (table `parts_after`): "8月下旬" is the end of August."""
+    return re.compile(rf"\s*(?P<pa>{alt(grammar(lang).table.get('parts_after'))})", re.I)
+
+
+@lru_cache(maxsize=None)
 def _clock_then_day(lang: str) -> re.Pattern:
     """What may stand between a clock time and the day it belongs to: a comma, a word joining it to the day
     (dateparser's and the table's `pertain`: "02:45 της 31ης Ιανουαρίου")."""
@@ -123,6 +129,11 @@ def _extend(r: Reading, text: str, floor: int, g, is_range_end: bool) -> None:
         if m:
             r.start -= len(m.group(0))
             r.qualifier = g.table.get("parts", {}).get(re.sub(r"\s+", " ", m.group("part").lower()))
+    if r.type in ("DATE", "TIME") and g.table.get("parts_after"):
+        m = _part_after(g.table.code).match(text, r.end)
+        if m:   # "8月下旬", "2017年末": the part of the period written after it
+            r.end = m.end()
+            r.qualifier = g.table.get("parts_after")[re.sub(r"\s+", " ", m.group("pa").lower())]
     if is_range_end:
         return
     m = g.prefix_signal.search(text[max(floor, r.start - 25):r.start])

@@ -112,6 +112,9 @@ def _two_digit_year(y2: str, ctx: Context) -> int:
 def year_of(c: Candidate, ctx: Context) -> int | None:
     """The year written in the candidate ("2017", "'17"), or borrowed from the end of its range."""
     f = c.fields
+    if "ceyear" in f:   # a year of a calendar era: its first year is the table's year of the era
+        first = in_list(f["ceyear"], ctx.g.table.get("era_first_year"))
+        return ctx.g.table.get("calendar_eras")[f["cera"]] + (0 if first else int(f["ceyear"]) - 1)
     if "y" in f:
         y = f["y"]
         return int(y) if len(y) == 4 else _two_digit_year(y, ctx)
@@ -142,7 +145,8 @@ def time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
         hh, mm = int(f["hh"]), int(f.get("mm") or f.get("mm2") or 0)
         ampm = lookup(t.get("ampm", {}), f["ampm"]) if "ampm" in f else None
         pm_pods = {p.lower() for p in t.get("clock_pm_pods")}
-        if (ampm == "pm" or ("pod" in f and f["pod"].lower() in pm_pods)) and hh < 12:
+        pm_word = any(k in f and f[k].lower() in pm_pods for k in ("pod", "clk_pre"))   # "at 3 in the afternoon", "午後3時"
+        if (ampm == "pm" or pm_word) and hh < 12:
             hh += 12
         if ampm == "am" and hh == 12:
             hh = 0

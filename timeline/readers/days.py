@@ -103,9 +103,9 @@ def read_marked(c: Candidate, ctx: Context) -> list[Reading]:
     the anchor (a `relative-type` phrase of a year) places the month; a month alone takes the year that fits
     the anchor and the tense, a day alone the month that does."""
     f = c.fields
-    if "mnum" not in f and "d" not in f:
-        return [Reading(c.start, c.end, f"{int(f['y']):04d}", "DATE", "year")]
     year = year_of(c, ctx)
+    if "mnum" not in f and "d" not in f:
+        return [Reading(c.start, c.end, f"{year:04d}", "DATE", "year")]
     if "relp" in f:
         unit, n = lookup(ctx.g.table.rel_phrases, f["relp"]) or (None, 0)
         if unit != "Y" or ctx.anchor is None:
