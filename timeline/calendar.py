@@ -75,9 +75,10 @@ def holiday(rule: list, year: int) -> dt.date | None:
 
 
 def weekend_value(anchor: dt.date, shift: int | None, direction: int) -> str:
-    """The weekend meant by "the weekend"/"akhir pekan": the one just past unless the tense points ahead."""
-    if shift is None:
-        shift = 0 if anchor.weekday() >= 5 or direction > 0 else -1
+    """The weekend meant by "the weekend"/"akhir pekan": the one just past unless the tense points ahead or
+    the anchor is a Friday or in the weekend itself."""
+    if shift is None:   # on a Friday the weekend ahead is the one in view
+        shift = 0 if anchor.weekday() >= 4 or direction > 0 else -1
     return week_value(anchor + dt.timedelta(weeks=shift)) + "-WE"
 
 

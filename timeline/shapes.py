@@ -30,7 +30,7 @@ SHAPES = [
     ("marked", r"(?<![\d.,/:])(?P<d>{DAYNUM})\s*(?:{dm})(?![\d.,])", "date_markers"),           # 3日: a day
     ("wd_numeric", r"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\){tail}"),
     ("wd_numeric", r"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{guard_post}{tail}"),
-    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{day}\s+{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
+    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
     ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
     ("iso", r"{guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){guard_post}{tail}"),
     ("numeric", r"{guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){guard_post}{tail}"),

@@ -78,6 +78,8 @@ def read_ago(c: Candidate, ctx: Context) -> list[Reading]:
         return read_duration(Candidate(c.start, end, "duration", {k: v for k, v in f.items() if k != "ago"}), ctx)
     if ctx.anchor is None:
         return []
+    if n == "X" and unit in ("H", "MIN"):   # "a few hours ago": still the anchor's day
+        return [Reading(c.start, c.end, ctx.anchor.isoformat(), "DATE", "day")]
     if n == "X":
         return [Reading(c.start, c.end, "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", None)]
     value = shift_value(ctx.anchor, unit, sign * n)

@@ -95,6 +95,8 @@ def read_year_range(c: Candidate, ctx: Context) -> list[Reading]:
     y1 = int(end) if len(end) == 4 else int(f["y"][:4 - len(end)] + end)
     if not y0 < y1 <= y0 + 99 or not _bare_year_ok(c, ctx, y0):
         return []
+    if len(end) < 4 and y1 == y0 + 1:
+        return []   # "2010-11", "2007/08": one season or fiscal year across two, which TIMEX3 has no value for
     a, b = c.spans["y_end"]
     note = f"range {y0:04d}/{y1:04d}"
     return [Reading(c.start, c.spans["y"][1], f"{y0:04d}", "DATE", "year", None, [note]),
