@@ -29,17 +29,18 @@ NEWS_KINDS = frozenset({"wd", "wd_shift", "deictic", "deictic_pod", "rel_unit", 
 OPENING = 300         # characters of a text's opening (headline, dateline, lead) that may set it in the news
 
 
-def is_narrative(chosen, anchor: dt.date | None) -> bool:
+def is_narrative(chosen, anchor: dt.date | None, length: int = 0) -> bool:
     """Most of the four-digit years written in the text lie more than FAR_YEARS before the anchor, and the
     text does not open on the days around the anchor: a weekday, "yesterday", "last week" or a date of the
-    anchor's years in its opening (its first OPENING characters, or up to its first year of long ago) is a
+    anchor's years in its opening (its first OPENING characters - a quarter of a shorter text - or up to its
+    first year of long ago) is a
     news lead, and the text is news that looks back, whose relative dates count from the anchor."""
     if anchor is None:
         return False
     far_start = next((c.start for c in chosen if _far(c, anchor)), None)
     if far_start is None:
         return False
-    opening = max(far_start, OPENING)
+    opening = max(far_start, min(OPENING, length // 4))
     if any(c.kind in NEWS_KINDS or (writes_year(c.fields) and not _far(c, anchor))
            for c in chosen if c.start < opening):
         return False

@@ -66,7 +66,7 @@ SHAPES = [
                      r"(?:(?:\s+(?:{spelled_joiners}))?[\s-]+(?P<syo>{spelled_ones}))?{E}"),
     ("decade", r"{B}(?:(?P<dprefix>{decade_prefix})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'\d0|\d0)(?P<dsuf>{decade_suffixes}){E}"),
     # a decade word before the decade's first year: "δεκαετία του 1960", "the decade of the 1960"
-    ("decade", r"{B}(?P<dword>{decade_words})\s+(?:(?:{pertain})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0){E}", "decade_words"),
+    ("decade_word", r"{B}(?P<dword>{decade_words})\s+(?:(?:{pertain})\s+)?(?P<dec>(?:1[5-9]|20)\d0|'?\d0){E}", "decade_words"),
     # a year with its era: "208 π.Χ.", "43 до н. е.", "939 μ.Χ." (TIMEX3 BC0208, 0939)
     ("era_year", r"{B}(?P<ey>\d{{1,4}})\s*(?P<era>{era_bc}|{era_ad})(?!\w)", "era_bc"),
     # two years joined by a dash or slash: "1982-1990", "1965-8", "1931-35", "2002/2003"
@@ -141,7 +141,7 @@ SHAPE_CLASSES = {
     "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
     "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
-    "year_range": "digit", "era_year": "digit", "clock_range": "digit",
+    "year_range": "digit", "era_year": "digit", "clock_range": "digit", "decade_word": "any",
     "pod_alone": "pod",
 }
 

@@ -180,7 +180,7 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None,
     probe = Context(text, g, anchor, index, last_day="2000-01-01", last_year=2000)
     chosen = _choose(find_candidates(text, lang), probe)
     ctx = Context(text, g, anchor, index)
-    story = is_narrative(chosen, anchor)   # a story of long ago counts from its own dates (timeline/narrative.py)
+    story = is_narrative(chosen, anchor, len(text))   # a story of long ago counts from its own dates (timeline/narrative.py)
     return _read_in_order(chosen, _link_ranges(chosen, text, lang), ctx, anchor, story)
 
 
