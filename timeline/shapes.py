@@ -112,6 +112,11 @@ SHAPES = [
     # a clock word after the hour that makes it a time alone: "12 Uhr", "16.05 Uhr", "21 h 45", "9 h", "3時"
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone})"
               r"(?:{E}|(?=\d))(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post_alone"),
+    # an hour written as a word: "um neun Uhr", "halb neun" (half an hour before nine: 8:30)
+    ("clock_word", r"{B}{clock_pre}\s*(?:(?P<half>{clock_half_words})\s+)?(?P<hw>{numbers})\s*(?:{clock_post_alone}){E}",
+     "clock_post_alone"),
+    ("clock_word", r"{B}{clock_pre}\s*(?:(?P<half>{clock_half_words})\s+)?(?P<hw>{numbers})\s*(?:{clock_post}){E}", "clock_post"),
+    ("clock_word", r"{B}(?:{clock_pre}\s*)?(?P<half>{clock_half_words})\s+(?P<hw>{numbers}){E}", "clock_half_words"),
     # a clock word that is also a unit ("heures", "uur", "giờ") makes a time after a clock word before it or
     # with minutes: "à 10 heures", "om 15.00 uur", "15 giờ 30"
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post}){E}"
@@ -155,7 +160,7 @@ _TABLE_WORDS = (
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
     "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
     "decade_words", "era_bc", "era_ad", "clock_post", "clock_post_alone", "list_joiners", "calendar_eras",
-    "era_first_year",
+    "era_first_year", "clock_half_words",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"
@@ -254,7 +259,8 @@ def trigger_pattern(t: LangTable) -> str:
              + x("century_words") + list(x("period_phrases")) + list(x("holidays")) + list(x("spelled_centuries"))
              + list(x("spelled_millennia")) + list(x("spelled_decades"))
              + x("anaphoric_day") + x("anaphoric_year") + list(t.rel_phrases) + list(x("clock_words")))
-    words += list(t.ago_pre) + list(x("same_year")) + list(x("decade_words")) + list(x("calendar_eras"))
+    words += list(t.ago_pre) + list(x("same_year")) + list(x("decade_words")) + list(x("calendar_eras")) \
+        + list(x("clock_post_alone")) + list(x("clock_half_words"))
     b, e = bounds(t)
     if x("unspaced"):   # "3年前": a trigger word may follow a digit
         b = ""

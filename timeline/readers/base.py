@@ -141,8 +141,10 @@ def time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
     t = ctx.g.table
     if "cword" in f:
         return "T" + lookup(t.get("clock_words", {}), f["cword"]), "minute"
-    if "hh" in f:
-        hh, mm = int(f["hh"]), int(f.get("mm") or f.get("mm2") or 0)
+    if "hh" in f or "hw" in f:
+        hh, mm = _hour_minute(f, t)
+        if hh is None:
+            return "", None
         ampm = lookup(t.get("ampm", {}), f["ampm"]) if "ampm" in f else None
         pm_pods = {p.lower() for p in t.get("clock_pm_pods")}
         pm_word = any(k in f and f[k].lower() in pm_pods for k in ("pod", "clk_pre"))   # "at 3 in the afternoon", "午後3時"
@@ -156,6 +158,17 @@ def time_suffix(c: Candidate, ctx: Context) -> tuple[str, str | None]:
     if pod:
         return f"T{pod}", "hour"
     return "", None
+
+
+def _hour_minute(f: dict, t) -> tuple[int | None, int]:
+    """The hour and minute written: digits, or a number word of the table, half an hour before it after a
+    `clock_half_words` word ("halb neun" is 8:30)."""
+    if "hh" in f:
+        return int(f["hh"]), int(f.get("mm") or f.get("mm2") or 0)
+    hh = t.numbers.get(re.sub(r"\s+", " ", f["hw"].lower()))
+    if not isinstance(hh, int) or not 1 <= hh <= 24:
+        return None, 0
+    return (hh - 1, 30) if "half" in f else (hh, 0)
 
 
 def day_reading(c: Candidate, ctx: Context, value: str, notes=None) -> list[Reading]:

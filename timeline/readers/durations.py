@@ -69,6 +69,8 @@ def read_clock(c: Candidate, ctx: Context) -> list[Reading]:
     if day is None:
         return []
     suffix, _ = time_suffix(c, ctx)
+    if not suffix:
+        return []
     return [Reading(c.start, c.end, day + suffix, "TIME", "minute")]
 
 
