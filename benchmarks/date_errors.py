@@ -5,7 +5,8 @@
 Why: rules are written from the errors of half A alone, so this prints, for the documents of one half,
 each gold date that no prediction overlaps (missed), each prediction that overlaps no gold date
 (spurious) and each overlapping pair whose values differ (value), with the words around it. Pairs are
-made as the reference scorer makes them (largest overlap first, one to one). For reading, not for the repo.
+made as the reference scorer makes them (largest overlap first, one to one). The list is for reading only:
+nothing in the repo may quote the corpora's text.
 """
 from __future__ import annotations
 
