@@ -16,6 +16,7 @@ from pathlib import Path
 from eventmap import __version__, outputs
 from eventmap.article import checked_language, parse_date, read_article, read_corpus
 from eventmap.atomic import write_text_atomic
+from eventmap.commands.render import add_page_options, page_settings, run_render
 from eventmap.errors import InputError
 from eventmap.outputs.json_export import to_json
 from eventmap.pipeline import analyse
@@ -30,6 +31,8 @@ other commands:
   eventmap extract INPUT [-o FILE]     write the JSON export (one line per document for .jsonl input)
   eventmap gazetteer build|info|lookup NAME
                                        build, describe or query the embedded offline gazetteer
+  eventmap render FILE.json [-o DIR] [--formats LIST]
+                                       draw every output from a JSON export (e.g. one corrected in the page)
 Run 'eventmap extract --help' or 'eventmap gazetteer --help' for their options.
 
 examples:
@@ -76,8 +79,7 @@ def _main_parser() -> argparse.ArgumentParser:
                    help=f"comma-separated outputs to write, of {', '.join(outputs.FORMATS)} (default: "
                         f"{','.join(outputs.DEFAULT_FORMATS)}; "
                         "png is a full-page screenshot by headless Chromium, which must be installed)")
-    p.add_argument("--no-tiles", action="store_true",
-                   help="leave out the online OpenStreetMap tile layer (the offline land outline is always there)")
+    add_page_options(p)
     p.add_argument("--open", action="store_true", help="open the page in the web browser when done")
     p.add_argument("--version", action="version", version=f"eventmap {__version__}")
     return p
@@ -138,6 +140,7 @@ def run_main(argv: list[str]) -> int:
 
 def _write_pages(args, lang, published, online) -> int:
     formats = outputs.parse_formats(args.formats)  # checked before any article is read
+    settings = page_settings(args)
     out_dir = outputs.check_directory(args.output)
     articles = [read_article(src, lang=lang, published=published, allow_local_urls=args.allow_local_urls)
                 for src in args.articles]
@@ -146,7 +149,7 @@ def _write_pages(args, lang, published, online) -> int:
         _info(f"reading {article.source} ({article.lang})")
         doc = analyse(article, geocoding=online, warn=_warn)
         name = _unused(outputs.default_name(article), used)
-        written = outputs.write_outputs(doc, formats, out_dir, name, tiles=not args.no_tiles)
+        written = outputs.write_outputs(doc, formats, out_dir, name, warn=_warn, **settings)
         _info(f"{len(doc.dates)} dates, {len(doc.places)} places, {len(doc.events)} events -> "
               f"{', '.join(str(p) for p in written.values())}")
         if args.open and "html" in written:
@@ -211,7 +214,7 @@ def run_gazetteer(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer}
+COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 from maps.model import PlaceMention
 from timeline.model import DateMention, TimeSpan
@@ -44,6 +45,7 @@ class Event:
     place_ids: list[int]
     sentence: tuple[int, int]
     summary: str
+    source: str | None = None   # "human" when a person corrected its date or places (eventmap/page/)
 
 
 @dataclass
@@ -56,3 +58,14 @@ class Document:
     unresolved: list[PlaceMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: what a person changed in the page, in order (see README, "Corrections"): a record, never replayed
+    corrections: list[dict] = field(default_factory=list)
+
+    def _repr_html_(self) -> str | None:
+        """The page, inline in a notebook (Jupyter calls this); see `notebook_view`."""
+        return notebook_view(self) if notebook_view else None
+
+
+#: How a Document draws itself in a notebook. Set by the package (eventmap/__init__.py) to the page's
+#: notebook view, so that this module - which the page imports - imports nothing of the page.
+notebook_view: Callable[[Document], str] | None = None

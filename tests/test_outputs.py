@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_registered_format_has_a_module_that_writes_it():
-    assert FORMATS == ("html", "json", "geojson", "csv", "png")
+    assert FORMATS == ("html", "json", "geojson", "csv", "kml", "svg", "png", "pdf")
     for fmt in FORMATS:
         module = output_module(fmt)
         assert module.__name__ == REGISTRY[fmt]
@@ -38,16 +38,16 @@ def test_formats_are_checked_and_put_in_writing_order(given, wanted):
     assert parse_formats(given) == wanted
 
 
-@pytest.mark.parametrize("given, named", [("pdfx", "pdfx"), ("html,kml,docx", "kml, docx"), (",", None), ([], None)])
+@pytest.mark.parametrize("given, named", [("pdfx", "pdfx"), ("html,kmz,docx", "kmz, docx"), (",", None), ([], None)])
 def test_an_unknown_format_is_one_clear_line(given, named):
     with pytest.raises(UnknownFormat) as err:
         parse_formats(given)
     message = str(err.value)
-    assert "\n" not in message and "choose from html, json, geojson, csv, png" in message
+    assert "\n" not in message and "choose from html, json, geojson, csv, kml, svg, png, pdf" in message
     assert (f"unknown format {named}:" in message) if named else message.startswith("no output format")
     assert isinstance(err.value, InputError) and isinstance(err.value, ValueError)
     with pytest.raises(UnknownFormat):
-        output_module("kml")
+        output_module("docx")
 
 
 def test_write_outputs_writes_each_format_from_the_document(tmp_path):
@@ -75,7 +75,7 @@ def test_page_settings_reach_the_page(tmp_path):
     written = write_outputs(river_doc(), ["html"], tmp_path, "id", tiles=False, locale="id")
     page = written["html"].read_text("utf-8")
     assert "tile.openstreetmap.org" in plain and "tile.openstreetmap.org" not in page
-    assert "published 2 May 2024" in plain and "published 2 Mei 2024" in page  # dates in the page's locale
+    assert "published 2 May 2024" in plain and "terbit 2 Mei 2024" in page  # words and dates in the locale
 
 
 def test_the_default_name_is_the_articles(tmp_path):
@@ -111,8 +111,9 @@ def test_a_failing_output_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
 
 def test_data_formats_do_not_load_the_page_or_a_browser(tmp_path):
     # a fresh process: which modules a json-only run imports (folium and Playwright are slow to load)
-    r = _child("write_outputs(river_doc(), 'json,geojson,csv', sys.argv[1], 'r'); "
-               "print(sorted(m for m in ('folium', 'jinja2', 'playwright') if m in sys.modules))", tmp_path)
+    r = _child("write_outputs(river_doc(), 'json,geojson,csv,kml', sys.argv[1], 'r'); "
+               "print(sorted(m for m in ('folium', 'jinja2', 'playwright', 'matplotlib') if m in sys.modules))",
+               tmp_path)
     assert r.stdout.strip() == "[]"
 
 

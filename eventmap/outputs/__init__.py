@@ -19,26 +19,29 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Iterable
+from typing import Callable, Iterable
 
 from eventmap.article import slugify
 from eventmap.errors import InputError
 from eventmap.model import Article, Document
 
-# Format name -> the module that writes it, in the order they are written: png photographs the page
-# that html wrote before it in the same call.
+# Format name -> the module that writes it, in the order they are written: png and pdf photograph or
+# print the page that html wrote before them in the same call.
 REGISTRY = {
     "html": "eventmap.outputs.html_page",
     "json": "eventmap.outputs.json_export",
     "geojson": "eventmap.outputs.geojson_places",
     "csv": "eventmap.outputs.csv_table",
+    "kml": "eventmap.outputs.kml_places",
+    "svg": "eventmap.outputs.svg_figure",
     "png": "eventmap.outputs.png_screenshot",
+    "pdf": "eventmap.outputs.pdf_page",
 }
 FORMATS = tuple(REGISTRY)
 DEFAULT_FORMATS = ("html", "json")
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "OutputJob", "UnknownFormat", "default_name", "output_module",
-           "parse_formats", "write_outputs"]
+           "page_locale", "parse_formats", "write_outputs"]
 
 
 class UnknownFormat(InputError, ValueError):
@@ -49,9 +52,20 @@ class UnknownFormat(InputError, ValueError):
 class OutputJob:
     """What a format's `write` gets besides the document: the page's settings and what is already written."""
 
-    tiles: bool = True                  # the page adds the online OpenStreetMap tiles
-    locale: str = "en"                  # the page's language
+    tiles: str | None = "osm"           # the page's online tiles: "osm", a URL template, or None (no requests)
+    locale: str | None = None           # the page's language; None: the article's (eventmap/page/words.py)
+    embed: tuple[int, int] | None = None  # a page for an iframe of this many pixels (width, height)
+    warn: Callable[[str], None] | None = None  # where a format says it fell back (no browser ...)
     written: dict[str, Path] = field(default_factory=dict)  # format -> path, earlier in this call
+
+    def say(self, msg: str) -> None:
+        if self.warn is not None:
+            self.warn(msg)
+
+
+def page_locale(doc: Document, job: OutputJob) -> str:
+    """The page's language: the one asked for, else the article's."""
+    return job.locale or doc.article.lang or "en"
 
 
 def parse_formats(formats: str | Iterable[str]) -> list[str]:
@@ -88,19 +102,35 @@ def check_directory(directory: str | Path) -> Path:
 
 
 def write_outputs(doc: Document, formats: str | Iterable[str], directory: str | Path, name: str | None = None,
-                  *, tiles: bool = True, locale: str = "en") -> dict[str, Path]:
+                  *, tiles: bool | str | None = True, locale: str | None = None,
+                  embed: tuple[int, int] | None = None, warn: Callable[[str], None] | None = None) -> dict[str, Path]:
     """Write ``<directory>/<name>.<suffix>`` for each format; returns format -> path, in writing order.
 
     name     the file name without suffix (default: `default_name` of the article).
-    tiles    the page adds the online OpenStreetMap tiles (the png is taken offline either way).
-    locale   the page's language (dates and its own words).
+    tiles    the page's online tiles: True or "osm" (OpenStreetMap), a URL template with {z}/{x}/{y},
+             False or None (no outside request at all); png and pdf are taken offline either way.
+    locale   the page's language (dates and its own words); default: the article's.
+    embed    (width, height): a page laid out for an iframe of that size (no page scrolling).
+    warn     called with a line when a format falls back (png/pdf drawn by matplotlib with no browser).
     Each file is written to a temporary file and renamed, so none is ever half-written.
     """
     fmts = parse_formats(formats)
     directory = check_directory(directory)
     stem = name or default_name(doc.article)
-    job = OutputJob(tiles=tiles, locale=locale)
+    job = OutputJob(tiles=tiles_setting(tiles), locale=locale, embed=embed, warn=warn)
     for fmt in fmts:
         module = output_module(fmt)
         job.written[fmt] = module.write(doc, directory / f"{stem}{module.SUFFIX}", job)
     return dict(job.written)
+
+
+def tiles_setting(tiles: bool | str | None) -> str | None:
+    """True/"osm" -> "osm"; False/None/"none" -> None; an http(s) URL template as given (InputError otherwise)."""
+    if tiles is True or tiles == "osm":
+        return "osm"
+    if tiles in (False, None, "none", ""):
+        return None
+    if isinstance(tiles, str) and tiles.startswith(("https://", "http://")) and all(
+            k in tiles for k in ("{z}", "{x}", "{y}")):
+        return tiles
+    raise InputError(f"tiles: {tiles!r} is not none, osm or an http(s) URL template with {{z}}, {{x}} and {{y}}")

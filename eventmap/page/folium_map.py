@@ -6,69 +6,25 @@ only when a folium object on the map actually calls it) read from the installed 
 ready to paste into the page. The OpenStreetMap tiles stay optional; an offline land outline (Natural
 Earth, see assets/) is drawn by the page's script in a pane *under* the tiles.
 
-Markers are grouped per place (`place_markers`) in Python, so the page, its tests and any other
-output agree on what a marker is; the page script draws them from the page's JSON data block, which
-keeps every piece of article text out of folium's JavaScript templates.
+Markers are grouped per place in Python (eventmap/page/places.py), so the page, its tests and the
+static figure agree on what a marker is; the page script draws them from the page's JSON data block,
+which keeps every piece of article text out of folium's JavaScript templates.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from eventmap.model import Document
+from eventmap.page.places import Marker, place_markers  # noqa: F401 (the map's markers, re-exported)
 
 OSM_TILES = "OpenStreetMap"
-COORD_DIGITS = 5  # as in the JSON export: about a metre
-
-
-@dataclass
-class Marker:
-    """One distinct resolved place on the map: the mentions of it and the events that name it.
-
-    ``mentions`` index the document's places; they let a mention click find its marker and a
-    marker click find its timeline items. The page script reads these fields by name (assets/page.js).
-    """
-
-    id: str
-    name: str
-    lat: float
-    lon: float
-    kind: str | None
-    country: str | None
-    bbox: list[float] | None
-    mentions: list[int] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)
-
-
-def place_markers(doc: Document) -> list[Marker]:
-    """One marker per distinct resolved place (same name, same point to about 10 m), in text order."""
-    markers: list[Marker] = []
-    by_key: dict[tuple, Marker] = {}
-    for i, mention in enumerate(doc.places):
-        p = mention.place
-        if p is None:
-            continue
-        lat, lon = round(p.lat, COORD_DIGITS), round(p.lon, COORD_DIGITS)
-        key = (p.name or mention.text, round(lat, 4), round(lon, 4))
-        m = by_key.get(key)
-        if m is None:
-            m = Marker(f"p{len(markers)}", key[0], lat, lon, p.kind, p.country, list(p.bbox) if p.bbox else None)
-            by_key[key] = m
-            markers.append(m)
-        m.mentions.append(i)
-    owner = {i: m for m in markers for i in m.mentions}
-    for e in doc.events:
-        for i in e.place_ids:
-            m = owner.get(i)
-            if m is not None and e.id not in m.events:
-                m.events.append(e.id)
-    return markers
 
 
 class EventMapLayer(MacroElement):
@@ -91,10 +47,18 @@ class EventMapLayer(MacroElement):
 
 
 def build_map(data_id: str = "eventmap-data", land_id: str | None = "eventmap-land",
-              tiles: bool = True) -> folium.Map:
-    """A folium map with no CDN links; the page script adds markers from the JSON block `data_id`."""
-    m = folium.Map(location=None, zoom_start=2, tiles=OSM_TILES if tiles else None,
-                   control_scale=True, world_copy_jump=True)
+              tiles: bool | str | None = True) -> folium.Map:
+    """A folium map with no CDN links; the page script adds markers from the JSON block `data_id`.
+
+    tiles  True or "osm": OpenStreetMap; an http(s) URL template: those tiles, credited to their host;
+           False/None: no tile layer (the page makes no outside request)."""
+    if tiles is True or tiles == "osm":
+        layer, attr = OSM_TILES, None
+    elif tiles:
+        layer, attr = tiles, f"Tiles: {urlsplit(tiles).hostname or 'custom'}"
+    else:
+        layer, attr = None, None
+    m = folium.Map(location=None, zoom_start=2, tiles=layer, attr=attr, control_scale=True, world_copy_jump=True)
     # Instance attributes, so folium's class-level lists (shared by every map) stay untouched.
     m.default_js = []
     m.default_css = []

