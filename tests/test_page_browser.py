@@ -162,6 +162,8 @@ def test_article_without_dates_or_places_says_so(open_page, with_places):
     assert p.is_visible("text=No dates found in this article.")
     assert p.locator("text=No places found in this article.").count() == (0 if with_places else 1)
     if with_places:
+        assert not p.is_visible("#tl-e1")  # undated events are collapsed under their heading
+        p.click("#tl-undated")
         p.click("#tl-e1")
         assert "Oslo" in popup_text(p)
     assert_clean(s)

@@ -561,9 +561,11 @@
     var dated = !!(e.when && e.when.earliest);
     li.classList.toggle("is-undated", !dated);
     var list = document.getElementById(dated ? "tl-dated" : "tl-undated-list");
+    var busy = li.querySelector(".tl-editor") || li.contains(document.activeElement);
     list.hidden = false;
     list.appendChild(li);
     EventMap.reorderLists();
+    if (!dated && busy) document.getElementById("tl-undated-box").open = true;
   };
 
   EventMap.reorderLists = function () {
