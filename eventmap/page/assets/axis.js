@@ -24,7 +24,7 @@
     return { e: e, a: a, b: Math.max(a, b), q: w.qualifier, fuzzy: b > a };
   }
 
-  /* Clustered: fewer than three distinct days, or more than half the events would sit on top of
+  /* Clustered: fewer than three distinct days, or half the events or more would sit on top of
      another (closer than the gap a mark needs) on a proportional axis. */
   function clustered(spans) {
     var dayset = {};
@@ -36,7 +36,7 @@
     spans.forEach(function (s, i) {
       if (spans.some(function (o, j) { return j !== i && Math.abs(o.a - s.a) / total * 100 < MIN_GAP; })) crowded++;
     });
-    return crowded > spans.length / 2;
+    return crowded >= spans.length / 2;
   }
 
   function lane(lanes, x0, x1) {
@@ -85,8 +85,13 @@
     var lanes = [];
     spans.forEach(function (s) {
       var x0 = pos(s.a), x1 = s.q === "ongoing" ? 100 : pos(s.b);
+      if (s.q === "before" || s.q === "after") {  // an arrow from the anchor: the start of "before", the end of "after"
+        var at = s.q === "before" ? x0 : x1;
+        mark(track, s, at, null, 4 + lane(lanes, s.q === "before" ? at - 4 : at, s.q === "after" ? at + 4 : at) * LANE_PX);
+        return;
+      }
       var width = s.q === "ongoing" ? 100 - x0 : (s.fuzzy ? Math.max(x1 - x0, 0.8) : null);
-      mark(track, s, x0, width, 4 + lane(lanes, s.q === "before" ? x0 - 4 : x0, s.q === "after" ? x1 + 4 : x1) * LANE_PX);
+      mark(track, s, x0, width, 4 + lane(lanes, x0, x1) * LANE_PX);
     });
     timeTicks(lo, hi, pos, ticks);
     return lanes.length;
@@ -125,8 +130,9 @@
       var left = k * width, n = c.items.length;
       c.items.forEach(function (s, j) {
         var x = left + width * (j + 1) / (n + 1);
-        var w = s.q === "ongoing" ? Math.min(width * 0.45, 100 - x) : (s.fuzzy ? width * 0.3 : null);
-        mark(track, s, s.fuzzy && s.q !== "ongoing" ? x - width * 0.15 : x, w, 4 + (j % 2) * LANE_PX);
+        var arrow = s.q === "before" || s.q === "after";
+        var w = s.q === "ongoing" ? Math.min(width * 0.45, 100 - x) : (s.fuzzy && !arrow ? width * 0.3 : null);
+        mark(track, s, w !== null && s.q !== "ongoing" ? x - width * 0.15 : x, w, 18 + (j % 2) * LANE_PX);
         maxRows = Math.max(maxRows, (j % 2) + 1);
       });
       var p = c.e.when.precision === "month" || c.e.when.precision === "year" ? c.e.when.precision : "day";
@@ -136,12 +142,20 @@
         var br = document.createElement("span");
         br.className = "ax-break";
         br.style.left = left + "%";
-        br.title = EventMap.util.count("days_later", gap);
+        br.title = gapWords(gap);
         track.appendChild(br);
-        if (gap > 1) tick(ticks, left, EventMap.util.count("days_later", gap), "is-gap");
+        if (gap > 1) tick(track, left, gapWords(gap), "is-gap");
       }
     });
-    return maxRows;
+    return maxRows + 1;
+  }
+
+  /* "+3 days", "+4 months", "+5 years": the gap between two columns, in the unit that reads best. */
+  function gapWords(gap) {
+    var count = EventMap.util.count;
+    if (gap >= 730) return count("years_later", Math.round(gap / 365.25));
+    if (gap >= 60) return count("months_later", Math.round(gap / 30.44));
+    return count("days_later", gap);
   }
 
   function button(bar, label, pressed, onclick) {

@@ -50,10 +50,15 @@
      drawn with; the browser's Intl (the same CLDR data) for a span a person corrected here. */
   function dayWords(iso, precision) {
     var p = iso.split("-").map(Number), d = new Date(Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1));
-    var opts = precision === "year" ? { year: "numeric" } : precision === "month" ? { month: "short", year: "numeric" }
-      : { day: "numeric", month: "short", year: "numeric" };
-    opts.timeZone = "UTC";
-    try { return new Intl.DateTimeFormat(S.locale, opts).format(d); } catch (e) { return iso; }
+    try {
+      if (precision === "year") return String(p[0]);
+      if (precision === "month") return new Intl.DateTimeFormat(S.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(d);
+      // a day as the page's Python writes it: CLDR's pattern "d MMM y", whatever the locale's usual order
+      var parts = {};
+      new Intl.DateTimeFormat(S.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+        .formatToParts(d).forEach(function (x) { parts[x.type] = x.value; });
+      return parts.day + " " + parts.month + " " + parts.year;
+    } catch (e) { return iso; }
   }
   function whenWords(e) {
     if (!e.when) return t("undated");
