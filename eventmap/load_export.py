@@ -80,7 +80,7 @@ def document_from_dict(data: Any) -> Document:
     seen: set[str] = set()
     for i, e in enumerate(events):
         if e.id in seen:
-            raise ContractError(f"events[{i}].id: {e.id!r} is used by an earlier event")
+            raise _Checker(e.id, f"events[{i}].id").fail("an id no earlier event has")
         seen.add(e.id)
     warnings = [c.at("warnings", i).kind(str, "a string") for i in range(c.length("warnings", optional=True))]
     corrections = [c.at("corrections", i).kind(dict, "an object")

@@ -27,7 +27,12 @@ def write(doc: Document, path: Path, job: OutputJob) -> Path:
     return write_bytes_atomic(path, figure_bytes(doc, "pdf", page_locale(doc, job)))
 
 
+# A4 less the margins, in CSS pixels: the page is laid out at the paper's width before the map is fitted
+PRINT_WIDTH, PRINT_HEIGHT = 703, 1000
+
+
 def _print(page) -> bytes:
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": PRINT_HEIGHT})
     page.evaluate("EventMap.preparePrint()")
     return page.pdf(format="A4", print_background=True,
                     margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})

@@ -125,6 +125,11 @@
     each("mark[data-place], mark[data-date]", wireMark);
     each(".tl-place[data-marker]", wireChip);
     window.addEventListener("beforeprint", EventMap.preparePrint);
+    // Chromium lays the page out for paper after beforeprint: fit the map again once it has
+    if (window.matchMedia) {
+      var paper = window.matchMedia("print");
+      if (paper.addEventListener) paper.addEventListener("change", function (q) { if (q.matches) EventMap.preparePrint(); });
+    }
     if (EventMap.Axis) EventMap.Axis.draw();
     if (EventMap.Edit) EventMap.Edit.init();
     EventMap.map = map;
@@ -279,15 +284,25 @@
   }
   EventMap.layoutMarkers = layoutMarkers;
 
+  /* A label (a town's name beside its pin, an area's name in its chip) that would cover one placed
+     before it is hidden, the area's number staying; places named most often are placed first;
+     hovering a marker shows its label anyway. */
   function declutter(recs) {
     var placed = [];
+    function hits(b) {
+      return placed.some(function (p) { return !(b.right < p.left || b.left > p.right || b.bottom < p.top || b.top > p.bottom); });
+    }
     recs.slice().sort(function (a, b) { return b.data.mentions.length - a.data.mentions.length; }).forEach(function (r) {
-      var tip = r.layer.getTooltip(), node = tip && tip.getElement();
-      if (!node) return;
-      node.classList.remove("is-hidden");
-      var b = node.getBoundingClientRect();
-      var hit = placed.some(function (p) { return !(b.right < p.left || b.left > p.right || b.bottom < p.top || b.top > p.bottom); });
-      if (hit) node.classList.add("is-hidden"); else placed.push(b);
+      var tip = r.layer.getTooltip(), node = tip && tip.getElement(), chip = r.layer.getElement();
+      if (node) {
+        node.classList.remove("is-hidden");
+        var b = node.getBoundingClientRect();
+        if (hits(b)) node.classList.add("is-hidden"); else placed.push(b);
+      } else if (chip && chip.classList.contains("em-chip")) {
+        chip.classList.remove("is-short");
+        var c = chip.firstChild.getBoundingClientRect();
+        if (hits(c)) chip.classList.add("is-short"); else placed.push(c);
+      }
     });
   }
 
