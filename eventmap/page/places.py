@@ -21,8 +21,9 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 
 # About how far (km) a place of each kind reaches from its point, when no outline or box is known:
 # the radius of the circle it is drawn as. Orders of magnitude, not measurements: a typical
-# province is a few hundred km across, a regency a few tens.
-EXTENT_KM = {"continent": 2500, "ocean": 2500, "region": 1200, "country": 500, "sea": 350, "admin1": 150,
+# province is a few hundred km across, a regency a few tens, a region (Southeast Asia, the Visayas) from
+# five hundred to a few thousand.
+EXTENT_KM = {"continent": 2500, "ocean": 2500, "region": 600, "country": 500, "sea": 350, "admin1": 150,
              "peninsula": 200, "island": 100, "admin2": 30, "lake": 20, "mountain": 8, "area": 8, "admin3": 8}
 # The kinds drawn as a point: a town, a building, a street.
 POINT_KINDS = frozenset({"city", "landmark", "street", "river"})

@@ -116,11 +116,12 @@
     });
   }
 
-  /* One column per distinct start (day, month or year as precise as the event), in order. */
+  /* One column per distinct start (a day, or a month, a year ... as precise as the event), in order. */
   function ordered(spans, track, ticks) {
     var cols = [];
     spans.forEach(function (s) {
-      var key = s.e.when.earliest + "|" + (s.e.when.precision || "");
+      var prec = s.e.when.precision, coarse = prec && ["minute", "hour", "day"].indexOf(prec) < 0;
+      var key = s.e.when.earliest + "|" + (coarse ? prec : "day");  // times of day go with their day
       var c = cols.filter(function (c) { return c.key === key; })[0];
       if (!c) cols.push(c = { key: key, a: s.a, items: [], e: s.e });
       c.items.push(s);

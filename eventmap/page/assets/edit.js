@@ -641,7 +641,7 @@
     function consider(name, place, extra, rank) {
       var f = fold(name), score = f === q ? 0 : f.indexOf(q) === 0 ? 1 : (" " + f).indexOf(" " + q) >= 0 ? 2 : -1;
       if (score < 0) return;
-      var key = place.name + "|" + place.lat + "|" + place.lon;
+      var key = fold(place.name) + "|" + place.country + "|" + place.kind;  // one row per place, the page's own first
       if (seen[key] !== undefined && out[seen[key]].score <= score * 10 + rank) return;
       var c = L.extend({ score: score * 10 + rank, found: name, place: place }, extra || {});
       if (seen[key] !== undefined) out[seen[key]] = c; else { seen[key] = out.length; out.push(c); }

@@ -168,8 +168,10 @@
   }
 
   function areaLayer(m) {
-    var style = { pane: "areas", color: PLACE_COLOR, weight: 1.5, fillColor: PLACE_COLOR, fillOpacity: 0.12,
-                  className: "em-area em-area-" + m.id };
+    // the bigger the area, the fainter its fill, so that places under it stay readable
+    var big = m.shape === "outline" || (m.radius_km || 0) >= 400;
+    var style = { pane: "areas", color: PLACE_COLOR, weight: big ? 1 : 1.5, fillColor: PLACE_COLOR,
+                  fillOpacity: big ? 0.06 : 0.12, className: "em-area em-area-" + m.id };
     if (m.shape === "outline" && S.outlines[m.country]) {
       return L.geoJSON({ type: "MultiPolygon", coordinates: S.outlines[m.country] }, { style: function () { return style; } });
     }
@@ -309,7 +311,7 @@
   function fitAll(animate) {
     var pts = Object.keys(S.markers).map(function (k) { return S.markers[k].layer.getLatLng(); });
     if (pts.length === 1) S.map.setView(pts[0], Math.min(ZOOM_BY_KIND[S.markers[Object.keys(S.markers)[0]].data.kind] || 6, 6), { animate: animate });
-    else if (pts.length) S.map.fitBounds(L.latLngBounds(pts), { padding: [40, 40], maxZoom: 6, animate: animate });
+    else if (pts.length) S.map.fitBounds(L.latLngBounds(pts), { padding: [40, 40], maxZoom: 8, animate: animate });
     else S.map.setView([20, 20], 2, { animate: animate });
   }
   EventMap.fitAll = fitAll;
@@ -430,7 +432,7 @@
     if (recs.length === 1) {
       var m = first.data, bounds = first.area && first.area.getBounds && first.area.getBounds();
       if (bounds && bounds.isValid()) S.map.flyToBounds(bounds, L.extend({ maxZoom: zoomFor(m), padding: [30, 30] }, anim));
-      else S.map.flyTo(first.layer.getLatLng(), Math.max(S.map.getZoom(), Math.min(zoomFor(m), 6)), anim);
+      else S.map.flyTo(first.layer.getLatLng(), Math.max(S.map.getZoom(), Math.min(zoomFor(m), 8)), anim);
     } else {
       S.map.flyToBounds(L.latLngBounds(recs.map(function (r) { return r.layer.getLatLng(); })),
         L.extend({ padding: [50, 50], maxZoom: 6 }, anim));
