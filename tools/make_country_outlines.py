@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"make_country_outlines: cannot read {args.topojson}: {exc}", file=sys.stderr)
         return 2
-    text = json.dumps({"attribution": ATTRIBUTION, "countries": shapes}, separators=(",", ":"))
+    # each outline as a JSON string of its own: a page decodes only the few it draws
+    packed = {k: json.dumps(v, separators=(",", ":")) for k, v in shapes.items()}
+    text = json.dumps({"attribution": ATTRIBUTION, "countries": packed}, separators=(",", ":"))
     out = Path(args.output)
     tmp = out.with_suffix(".tmp")
     tmp.write_text(text + "\n", encoding="utf-8")

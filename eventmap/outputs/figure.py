@@ -15,7 +15,7 @@ import textwrap
 from functools import lru_cache
 
 from eventmap.model import Document
-from eventmap.page.places import ASSETS, Marker, outlines, place_markers
+from eventmap.page.places import ASSETS, Marker, outline, place_markers
 from eventmap.page.timeline import ordered_events
 from eventmap.page.when import date_words
 from eventmap.page.words import page_words
@@ -84,11 +84,10 @@ def _draw_map(ax, markers: list[Marker]) -> None:
     ax.set_facecolor(SEA)
     for poly in _land():
         ax.add_patch(Polygon([(x, merc_y(y)) for x, y in poly[0]], closed=True, fc=LAND, ec=COAST, lw=0.4))
-    shapes = outlines()
     xs, ys = [], []
     for m in sorted(markers, key=lambda m: m.shape == "point"):
         if m.shape == "outline":
-            for poly in shapes[m.country]:
+            for poly in outline(m.country):
                 pts = [(x, merc_y(y)) for x, y in poly[0]]
                 ax.add_patch(Polygon(pts, closed=True, fc=PLACE, alpha=0.18, ec=PLACE, lw=0.8))
         elif m.shape in ("circle", "box"):

@@ -107,9 +107,15 @@ def _outline_file() -> dict:
     return json.loads((ASSETS / "countries-50m.json").read_text(encoding="utf-8"))
 
 
-def outlines() -> dict[str, list]:
-    """ISO alpha-2 -> the country's outline as GeoJSON MultiPolygon coordinates ([lon, lat])."""
+def outlines() -> dict[str, str]:
+    """ISO alpha-2 -> the country's outline: GeoJSON MultiPolygon coordinates ([lon, lat]) as JSON text
+    (decoded by `outline`, only for the countries drawn)."""
     return _outline_file()["countries"]
+
+
+@lru_cache(maxsize=64)
+def outline(country: str) -> list:
+    return json.loads(outlines()[country])
 
 
 def outline_attribution() -> str:
@@ -118,5 +124,4 @@ def outline_attribution() -> str:
 
 def outlines_for(markers: list[Marker]) -> dict[str, list]:
     """Only the outlines the page draws (a few KB each), not the whole set."""
-    shapes = outlines()
-    return {m.country: shapes[m.country] for m in markers if m.shape == "outline" and m.country in shapes}
+    return {m.country: outline(m.country) for m in markers if m.shape == "outline" and m.country in outlines()}

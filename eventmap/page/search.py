@@ -25,8 +25,13 @@ KIND_CODES = {"continent": "C", "ocean": "O", "region": "R", "country": "N", "se
 
 
 @lru_cache(maxsize=1)
-def _all() -> list[list]:
-    return json.loads((ASSETS / "place-names.json").read_text(encoding="utf-8"))["places"]
+def _names() -> dict:
+    """The asset: TSV blobs per country (name, kind, lat, lon, population), split only when needed."""
+    return json.loads((ASSETS / "place-names.json").read_text(encoding="utf-8"))
+
+
+def _rows(blob: str) -> list[list[str]]:
+    return [line.split("\t") for line in blob.split("\n")] if blob else []
 
 
 @lru_cache(maxsize=8)
@@ -50,20 +55,25 @@ def search_names(doc: Document, locale: str) -> list[list]:
     """[name, kind code, country, lat, lon] rows, the most likely first; the JS searches them in order.
 
     A country's row carries its name in the page's language when that differs ("Rusia|Russia")."""
-    countries = set(story_countries(doc))
-    local = _country_names(locale)
-    towns: dict[str, int] = {}
+    data, local = _names(), _country_names(locale)
     out = []
-    for name, kind, cc, lat, lon, pop in _all():
-        if kind == "city":
-            if cc in countries and towns.get(cc, 0) < TOWNS_PER_COUNTRY:
-                towns[cc] = towns.get(cc, 0) + 1
-            elif pop < WORLD_CITY:
+    for cc, name, lat, lon in _rows(data["countries"]):
+        shown = local.get(cc)
+        out.append([f"{shown}|{name}" if shown and shown != name else name, "N", cc, float(lat), float(lon)])
+    for name, kind, lat, lon, _ in _rows(data["wide"]):
+        out.append([name, KIND_CODES.get(kind, "T"), "", float(lat), float(lon)])
+    countries = story_countries(doc)
+    for cc in countries:
+        towns = 0
+        for name, kind, lat, lon, _ in _rows(data["by_country"].get(cc, "")):
+            if kind == "country" or kind in WIDE:
                 continue
-        elif kind == "country":
-            shown = local.get(cc or "")
-            name = f"{shown}|{name}" if shown and shown != name else name
-        elif kind not in WIDE and cc not in countries:
-            continue
-        out.append([name, KIND_CODES.get(kind, "T"), cc or "", lat, lon])
+            if kind == "city":
+                towns += 1
+                if towns > TOWNS_PER_COUNTRY:
+                    continue
+            out.append([name, KIND_CODES.get(kind, "T"), cc, float(lat), float(lon)])
+    for cc, name, kind, lat, lon, _ in _rows(data["world_cities"]):
+        if cc not in countries:
+            out.append([name, "T", cc, float(lat), float(lon)])
     return out
