@@ -268,3 +268,24 @@ def test_hostile_text_in_a_corrected_field_never_runs(open_page, tmp_path):
     assert p.evaluate("location.protocol") == "file:"
     assert p.inner_text("h1") == HOSTILE
     assert s.page_errors == [] and s.console_errors == [] and s.blocked == []
+
+
+def test_a_marker_is_moved_by_dragging_it(open_page, tmp_path):
+    s = open_page(render_page(story_doc(), tiles=None))
+    p = s.page
+    start_correcting(p)
+    mid = open_popup(p, "Baubau")
+    p.click(".pop-tools .pop-btn >> nth=0")  # Move
+    box = p.locator(f".em-marker-{mid} .em-pin-in").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    p.mouse.move(x, y)
+    p.mouse.down()
+    p.mouse.move(x + 30, y + 20, steps=6)
+    p.mouse.move(x + 60, y + 40, steps=6)
+    p.mouse.up()
+    p.wait_for_function("document.getElementById('em-count').textContent !== ''")
+    data = download_json(p, tmp_path)
+    baubau = next(pl for pl in data["places"] if pl["text"] == "Baubau")
+    assert baubau["source"] == "human" and baubau["lat"] < -5.4667 and baubau["lon"] > 122.6333  # down and right
+    assert data["corrections"][0]["action"] == "move_place"
+    assert_clean(s)

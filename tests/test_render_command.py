@@ -3,6 +3,7 @@ the page options shared with the main command."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 import json
 
 import pytest
@@ -167,3 +168,17 @@ def test_read_export_reads_a_file(tmp_path):
     path.write_text(json.dumps(bad), "utf-8")
     with pytest.raises(ContractError, match=r"s\.json: places\[0\]\.lat: expected a number from -90 to 90, got 99"):
         read_export(path)
+
+
+def test_every_word_of_the_page_has_an_indonesian_form():
+    """id/ui.json translates every key of en/ui.json (the fallback would silently show English)."""
+    root = Path(__file__).resolve().parent.parent / "languages" / "data"
+    en = json.loads((root / "en" / "ui.json").read_text("utf-8"))
+    ind = json.loads((root / "id" / "ui.json").read_text("utf-8"))
+
+    def keys(d, prefix=""):
+        return {prefix + k for k, v in d.items() if not k.startswith("_")} | {
+            x for k, v in d.items() if isinstance(v, dict) and k not in ("count_dates",) for x in keys(v, prefix + k + ".")
+            if not any(x.endswith("." + c) for c in ("one", "two", "few", "many", "zero"))}
+
+    assert keys(en) - keys(ind) == set()

@@ -30,10 +30,9 @@ def credits(words: Words, tiles) -> list[Credit]:
     """The page's credits in its language; the tiles' only when the page asks for tiles."""
     v = _versions()
     out = [Credit(f"Leaflet {v['leaflet']}", "BSD-2-Clause", words("credit_role_leaflet")),
-           Credit("Natural Earth 1:110m land, 1:50m countries (world-atlas 2.0.2)", "public domain; world-atlas ISC",
+           Credit("Natural Earth 1:110m, 1:50m · world-atlas 2.0.2", f"{words('licence_public_domain')} · ISC",
                   words("credit_role_outlines")),
-           Credit("GeoNames, Unicode CLDR, ISO 3166-2", "CC BY 4.0; Unicode License v3",
-                  words("credit_role_names")),
+           Credit("GeoNames · Unicode CLDR · ISO 3166-2", "CC-BY-4.0 · Unicode-3.0", words("credit_role_names")),
            Credit("eventmap", "MIT", words("credit_role_eventmap"))]
     if tiles is True or tiles == "osm":
         out.insert(1, Credit("© OpenStreetMap contributors", "ODbL", words("credit_role_tiles")))
