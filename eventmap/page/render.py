@@ -36,7 +36,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 DATA_ID = "eventmap-data"
 LAND_ID = "eventmap-land"
 CORRECTIONS_ID = "eventmap-corrections"
-SCRIPTS = ("page.js", "axis.js", "edit.js")
+SCRIPTS = ("page.js", "map.js", "axis.js", "edit.js", "editor.js")
 
 
 def render_page(doc: Document, tiles: bool | str | None = True, locale: str | None = None,
