@@ -78,7 +78,8 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("--formats", metavar="LIST", default=",".join(outputs.DEFAULT_FORMATS),
                    help=f"comma-separated outputs to write, of {', '.join(outputs.FORMATS)} (default: "
                         f"{','.join(outputs.DEFAULT_FORMATS)}; "
-                        "png is a full-page screenshot by headless Chromium, which must be installed)")
+                        "png and pdf are the page as headless Chromium shows and prints it, or, with no Chromium, "
+                        "the static figure drawn by matplotlib; svg is always that figure)")
     add_page_options(p)
     p.add_argument("--open", action="store_true", help="open the page in the web browser when done")
     p.add_argument("--version", action="version", version=f"eventmap {__version__}")
