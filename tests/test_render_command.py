@@ -132,7 +132,8 @@ def test_page_options_parse():
     assert tiles_setting(True) == "osm" and tiles_setting("none") is None and tiles_setting(False) is None
     url = "https://tiles.example.org/{z}/{x}/{y}.png"
     assert tiles_setting(url) == url
-    for bad in ("javascript:alert(1)//{z}{x}{y}", "https://example.org/tile.png"):
+    for bad in ("javascript:alert(1)//{z}{x}{y}", "https://example.org/tile.png",
+                'https://"><img src=x onerror=alert(1)>/{z}/{x}/{y}', "https://a.org/<b>/{z}/{x}/{y}"):
         with pytest.raises(InputError):
             tiles_setting(bad)
 

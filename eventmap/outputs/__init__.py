@@ -16,6 +16,7 @@ Modules are imported only when their format is asked for (the page needs folium,
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -130,7 +131,8 @@ def tiles_setting(tiles: bool | str | None) -> str | None:
         return "osm"
     if tiles in (False, None, "none", ""):
         return None
-    if isinstance(tiles, str) and tiles.startswith(("https://", "http://")) and all(
+    # a plain host and a path without quotes or markup: Leaflet writes the tile credit as HTML
+    if isinstance(tiles, str) and re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?/[^\s\"'<>\\`]*", tiles) and all(
             k in tiles for k in ("{z}", "{x}", "{y}")):
         return tiles
     raise InputError(f"tiles: {tiles!r} is not none, osm or an http(s) URL template with {{z}}, {{x}} and {{y}}")
