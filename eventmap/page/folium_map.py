@@ -56,7 +56,7 @@ def build_map(data_id: str = "eventmap-data", land_id: str | None = "eventmap-la
         layer, attr = OSM_TILES, None
     elif tiles:
         host = re.sub(r"[^A-Za-z0-9.-]", "", urlsplit(tiles).hostname or "") or "custom"  # Leaflet shows it as HTML
-        layer, attr = tiles, f"Tiles: {host}"
+        layer, attr = tiles, host
     else:
         layer, attr = None, None
     m = folium.Map(location=None, zoom_start=2, tiles=layer, attr=attr, control_scale=True, world_copy_jump=True)
