@@ -187,7 +187,7 @@
       else S.map.flyTo(first.layer.getLatLng(), Math.max(S.map.getZoom(), Math.min(zoomFor(m), 8)), anim);
     } else {
       S.map.flyToBounds(L.latLngBounds(recs.map(function (r) { return r.layer.getLatLng(); })),
-        L.extend({ padding: [50, 50], maxZoom: 6 }, anim));
+        L.extend({ padding: [50, 50], maxZoom: 8 }, anim));
     }
   }
 
