@@ -86,6 +86,7 @@ def test_mouse_links_every_way(open_page):
     p = s.page
     p.click("#tl-e2")                                     # timeline -> map, text
     assert popup_name(p) in ("Bangkok", "Hanoi") and current_sentence(p).startswith("A week later")
+    p.evaluate("EventMap.map.closePopup(); EventMap.fitAll(false)")  # the flight went close: all in view again
     p.click(marker_node(p, "Jakarta"))                    # map -> timeline, text
     assert selected_item(p) == "tl-e4" and current_sentence(p).startswith("The results")
     p.click("mark.m-place:text-is('Hanoi')")              # text -> map, timeline
