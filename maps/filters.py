@@ -8,6 +8,8 @@ none names the places of one article.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from maps import kinds
 from maps.cues import Cue
 from maps.lang_tables import tables
@@ -88,7 +90,7 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
     if _plural_people(s, word, rec):
         return False        # "Mexicans", "Europeans": the people, not the place
-    if not prep and not _own_word_evidence(s, rec.lang):
+    if not prep and not _own_word_evidence(s, rec):
         return False        # only a variant spelling or a foreign exonym says it is a place
     if weak and not prep and t.country and getattr(s.candidates[0], "country", None) != t.country:
         return False        # a foreign village named like a word or a person, without "di"/"ke" before it
@@ -99,6 +101,11 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
         if rec.common(word) >= limit:
             return False
     return True
+
+
+def _latin(word: str) -> bool:
+    letter = next((ch for ch in word if ch.isalpha()), "a")
+    return letter.isascii() or unicodedata.name(letter, "LATIN").startswith("LATIN")
 
 
 def _opens_as_itself(s: Span, rec: Recognizer) -> bool:
@@ -119,13 +126,17 @@ def _plural_people(s: Span, word: str, rec: Recognizer) -> bool:
     return any(getattr(c, "match", "") == "demonym" for c in rec.lookup(word[:-len(suffix)]))
 
 
-def _own_word_evidence(s: Span, lang: str) -> bool:
-    """Is there a reading whose name is this very word - not an alternate spelling ("Anas") or another
-    language's name for a country ("Hanura")?"""
-    key = normalize(s.lookup)
+def _own_word_evidence(s: Span, rec: Recognizer) -> bool:
+    """Is there a reading whose name is this very word (or its dictionary form: "Армении" is Армения) -
+    not an alternate spelling ("Anas") or another language's name for a country ("Hanura")? An
+    alternate name in a script other than Latin is the place's name in that script's languages
+    ("Ереван"): the spellings that collide with words and people are Latin ones."""
+    lang = rec.lang
+    listed = rec.listed_form(s.lookup)
+    key = normalize(listed)
     for c in s.candidates[:8]:
         m = getattr(c, "match", "name")
-        if m in OWN_MATCHES:
+        if m in OWN_MATCHES or (m == "alt" and not _latin(listed)):
             return True
         if m == "exonym" and (getattr(c, "kind", "") != kinds.COUNTRY or key in country_names(lang)
                               or (len(normalize(c.name)) >= 4 and key.startswith(normalize(c.name)[:4]))):

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from languages.morphology import has_morphology, name_forms
 from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
@@ -75,6 +76,8 @@ class Recognizer:
         self.t: LangTables = tables(lang)
         self.lang = self.t.lang
         self.segmenter = Segmenter(self)
+        self.inflects = has_morphology(self.lang)
+        self._listed: dict[str, str] = {}    # inflected name -> the form the gazetteer lists
 
     def lookup(self, name: str) -> tuple:
         """Gazetteer candidates of a name. The language's aliases come first ("Alta." is Alberta in
@@ -93,6 +96,40 @@ class Recognizer:
             expanded = " ".join(self.t.expansions.get(w, w) for w in words)
             if expanded != name:
                 cands = self.ix.lookup(expanded)
+        if not cands and "-" in name:
+            cands = self._unbroken_lookup(name)
+        if not cands and self.inflects:
+            cands = self._base_lookup(name)
+        return cands
+
+    def listed_form(self, name: str) -> str:
+        """The form of ``name`` the gazetteer lists: the name itself, or the dictionary form that found it."""
+        return self._listed.get(name, name)
+
+    def _base_lookup(self, name: str) -> tuple:
+        """Candidates of an inflected name under its dictionary forms ("Москве" -> "Москва"), from the
+        language's morphology (languages/morphology.py); the span keeps the text as written."""
+        for form in name_forms(name, self.lang):
+            cands = self.ix.lookup(form)
+            if cands:
+                self._listed[name] = form
+                return cands
+        return ()
+
+    def _unbroken_lookup(self, name: str) -> tuple:
+        """A word broken at a line end and joined with its hyphen ("Stet-tin", "Rans-kan", in scanned
+        newspapers): looked up whole when the part after the hyphen is lower case."""
+        words = name.split(" ")
+        joined = " ".join(_unbroken(w) for w in words)
+        if joined == name:
+            return ()
+        cands = self.ix.lookup(joined)
+        if not cands and self.inflects:
+            cands = self._base_lookup(joined)
+            if cands:
+                self._listed[name] = self._listed[joined]
+        elif cands:
+            self._listed[name] = joined
         return cands
 
     def common(self, word: str) -> float:
@@ -292,6 +329,13 @@ class Recognizer:
             return True
         text = " ".join(words)
         return any(text.startswith(p + " ") for p in self.t.org_prefix)
+
+
+def _unbroken(word: str) -> str:
+    head, sep, tail = word.partition("-")
+    if sep and tail[:1].islower() and head[-1:].islower() and "-" not in tail:
+        return head + tail
+    return word
 
 
 def major(c) -> bool:
