@@ -9,6 +9,7 @@ language uses is data - the ``morphology`` part of its folder (languages/data/<c
   ``endings``      ``[ending, replacement]`` rules for names no dictionary lists (foreign towns in Finnish:
                    "Heidelbergissä" -> "Heidelberg")
   ``min_stem``     the shortest stem an ending rule may leave (default 3)
+  ``letter_variants``  ``[old, new]`` letters of an older spelling ("Wenäjä" for "Venäjä"), tried too
 
 This is the one module that calls those libraries; a language without the part has no morphology, and
 its words are looked up as written. Forms keep the written word's capitalisation, and only the form is
@@ -116,6 +117,10 @@ def base_forms(word: str, lang: str, agree: tuple | None = None) -> tuple[str, .
         elif lib == "simplemma":
             forms += _simplemma_forms(word, languages.primary(lang))
     forms += _ending_forms(word, spec)
+    for old, new in spec.get("letter_variants", ()):
+        if old in word:
+            modern = word.replace(old, new)
+            forms += [modern] + _ending_forms(modern, spec)
     out: list[str] = []
     for f in forms:
         f = _cased_like(f, word)

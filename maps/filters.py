@@ -19,6 +19,8 @@ from maps.recognize import Recognizer, Span, major
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 FUNCTION_WORD = 6.0      # zipf frequency of a language's commonest words ("if", "the", "that")
+GRAMMAR_WORD = 5.5       # zipf frequency from which a capitalised word is grammar whatever the gazetteer says
+RARE_ALTERNATE = 3.0     # zipf frequency below which a local alternate name is no word of the language
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
 PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
 ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
@@ -88,6 +90,9 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS \
             and not _opens_as_itself(s, rec):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
+    if not prep and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
+            and normalize(word) not in country_names(rec.lang):
+        return False        # "Och", "Man", "Hela": one of the language's commonest words, capitalised
     if _plural_people(s, word, rec):
         return False        # "Mexicans", "Europeans": the people, not the place
     if not prep and not _own_word_evidence(s, rec):
@@ -101,6 +106,11 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
         if rec.common(word) >= limit:
             return False
     return True
+
+
+def _written_short(text: str) -> bool:
+    """Is the name written as an abbreviation: in capitals, or with a full stop ("NYC", "Ky.")?"""
+    return "." in text or sum(ch.isupper() for ch in text) >= 2
 
 
 def _latin(word: str) -> bool:
@@ -136,7 +146,10 @@ def _own_word_evidence(s: Span, rec: Recognizer) -> bool:
     key = normalize(listed)
     for c in s.candidates[:8]:
         m = getattr(c, "match", "name")
-        if m in OWN_MATCHES or (m == "alt" and not _latin(listed)):
+        if m == "abbrev" and not _written_short(s.text):
+            continue        # "Jag", "Ack": a code written as a word is the word
+        if m in OWN_MATCHES or (m == "alt" and (not _latin(listed) or (
+                rec.t.local_alternates and (rec.common(listed) < RARE_ALTERNATE or not is_weak(s))))):
             return True
         if m == "exonym" and (getattr(c, "kind", "") != kinds.COUNTRY or key in country_names(lang)
                               or (len(normalize(c.name)) >= 4 and key.startswith(normalize(c.name)[:4]))):

@@ -23,6 +23,8 @@ class LangTables:
     country: str | None = None                      # the country most news in it is about
     plural_suffix: str = ""                         # "Mexicans": a demonym in the plural names people
     places_inside_organisations: bool = True        # "Gainesville Police Department": keep Gainesville
+    local_alternates: bool = False                  # GeoNames' alternate names are how this language's news
+                                                    # names places ("Borgå", "Nuova York"), not only variants
     title_places: str = "regions"                   # after a title ("Gubernur Jawa Barat", "Governor of Texas"):
                                                     # "all" places count, "regions" only countries/provinces, "none"
     pre_heads: dict = field(default_factory=dict)    # head text -> kind ("Kabupaten" -> admin2)
@@ -74,6 +76,7 @@ def tables(lang: str) -> LangTables:
         title_places=own.get("title_places", "regions"),
         plural_suffix=own.get("plural_suffix", ""),
         places_inside_organisations=bool(own.get("places_inside_organisations", True)),
+        local_alternates=bool(own.get("local_alternates", False)),
         pre_heads=pre,
         post_heads=post,
         unresolved_ok_heads=frozenset(h.lower() for h in own.get("unresolved_ok_heads", [])),
