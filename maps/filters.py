@@ -48,6 +48,9 @@ def keep(s: Span, rec: Recognizer) -> bool:
     if s.text in t.not_places or (Cue.HEAD not in s.cues and s.lookup in t.not_places) or Cue.CURRENCY in s.cues:
         return False
     head_ok = Cue.HEAD in s.cues and s.head.lower() in t.unresolved_ok_heads
+    if s.candidates and not _written_short(s.text):
+        # "Oro", "Efe": a code (an airport's, a town's) is only read when written as one
+        s.candidates = [c for c in s.candidates if getattr(c, "match", "") != "abbrev"]
     if not s.candidates and not head_ok:
         return False
     if (ORG_CUES & s.cues) and not head_ok and not t.places_inside_organisations:
@@ -108,6 +111,12 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     return True
 
 
+def _same_name(c, key: str, s: Span) -> bool:
+    """A large place's name in another language that is recognisably its own ("Roma", "Berlino"), not a
+    word that happens to be listed ("Liga" for Riga)."""
+    return not is_weak(s) and key[:3] == normalize(c.name)[:3]
+
+
 def _written_short(text: str) -> bool:
     """Is the name written as an abbreviation: in capitals, or with a full stop ("NYC", "Ky.")?"""
     return "." in text or sum(ch.isupper() for ch in text) >= 2
@@ -149,9 +158,10 @@ def _own_word_evidence(s: Span, rec: Recognizer) -> bool:
         if m == "abbrev" and not _written_short(s.text):
             continue        # "Jag", "Ack": a code written as a word is the word
         if m in OWN_MATCHES or (m == "alt" and (not _latin(listed) or (
-                rec.t.local_alternates and (rec.common(listed) < RARE_ALTERNATE or not is_weak(s))))):
+                rec.t.local_alternates and (rec.common(listed) < RARE_ALTERNATE or _same_name(c, key, s))))):
             return True
         if m == "exonym" and (getattr(c, "kind", "") != kinds.COUNTRY or key in country_names(lang)
+                              or (rec.t.local_alternates and rec.common(listed) < COMMON_WORD)
                               or (len(normalize(c.name)) >= 4 and key.startswith(normalize(c.name)[:4]))):
             # Israeli - Israel, Iraqi - Iraq: a form derived from the country's own name
             return True
