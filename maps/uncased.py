@@ -3,9 +3,12 @@
 Why: the recogniser (maps/recognize.py) starts from capitalised words, which these scripts do not have,
 and Chinese, Japanese and Thai do not even put spaces between words. Here the gazetteer itself is the
 recogniser: its names in these scripts (GeoNames' alternate names, CLDR's country names in every locale)
-are loaded once into a set, and the text is scanned for the longest name at each position. Only names
-that are safe without other evidence are kept (a country, a province, a region, a big city, or a long
-name), because a short name such as a two-character town can hide inside any word.
+are loaded once into a set, and the text is read for the longest name at each word. Where the article's
+language has a segmenter (languages/segmentation.py: fugashi for Japanese, jieba for Chinese, pythainlp
+for Thai) a name must start and end where its words do, and a word the segmenter's dictionary tags as a
+place name counts however short; elsewhere every character may start a name, and only names that are
+safe without other evidence are kept (a country, a province, a region, a big city, or a long name),
+because a short name such as a two-character town can hide inside any word.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from languages.segmentation import words as segmented_words
 from maps import kinds
 from maps.names import normalize
 from maps.recognize import Span
@@ -41,7 +45,7 @@ def _names(gaz) -> tuple[frozenset, dict]:
     """The gazetteer's keys in uncased scripts, and for each first character the lengths that occur."""
     keys = frozenset(k for k in gaz.keys_from(FIRST_UNCASED) if 2 <= len(k) <= MAX_NAME)
     lengths: dict[str, set] = {}
-    for k in keys:   # keys are decomposed (Hangul into jamo): measure them as written
+    for k in keys:   # keys are decomposed (Hangul into jamo, ド into ト and a mark): measure them as written
         w = unicodedata.normalize("NFC", k)
         lengths.setdefault(w[0], set()).add(len(w))
     return keys, {ch: sorted(v, reverse=True) for ch, v in lengths.items()}
@@ -64,36 +68,50 @@ def _safe(cands) -> bool:
     return kind in SAFE_KINDS or (getattr(c, "population", 0) or 0) >= SAFE_POPULATION
 
 
-def find_uncased(text: str, index) -> list[Span]:
+def find_uncased(text: str, index, lang: str = "") -> list[Span]:
     """Spans of place names written in uncased scripts, longest first at each position, never overlapping."""
     if not hasattr(index.gaz, "keys_from") or not has_uncased_letters(text):
         return []
     keys, lengths = _names(index.gaz)
+    words = segmented_words(text, lang) if lang else []
+    starts = {w.start: w for w in words}
+    ends = {w.end for w in words}
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch < FIRST_UNCASED or not ch.isalpha() or HIRAGANA.match(ch):
+        if ch < FIRST_UNCASED or not ch.isalpha() or HIRAGANA.match(ch) or (
+                words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
-        found = None
-        for L in lengths.get(ch.lower(), ()):
-            if i + L > n:
-                continue
-            piece = text[i:i + L]
-            if HIRAGANA.search(piece):   # Japanese grammar words; names are written in kanji or katakana
-                continue
-            if (piece[-1].isalpha() or unicodedata.category(piece[-1]) == "Mn") and normalize(piece) in keys and _boundary_ok(text, i, i + L):
-                cands = list(index.lookup(piece))
-                if cands and (_safe(cands) or L >= SAFE_LENGTH):
-                    found = Span(i, i + L, piece, lookup=piece, candidates=cands)
-                    break
+        found = _name_at(text, i, index, keys, lengths.get(normalize(ch)[:1], ()), starts, ends if words else None)
         if found is not None:
             spans.append(found)
             i = found.end
         else:
             i += 1
     return spans
+
+
+def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | None) -> Span | None:
+    """The longest safe gazetteer name starting at ``i`` (ending at a word's end, when the text's words
+    are known)."""
+    n = len(text)
+    for L in lengths:
+        if i + L > n:
+            continue
+        piece = text[i:i + L]
+        if HIRAGANA.search(piece):   # Japanese grammar words; names are written in kanji or katakana
+            continue
+        if ends is not None and UNSPACED.match(piece[-1]) and i + L not in ends:
+            continue
+        if (piece[-1].isalpha() or unicodedata.category(piece[-1]) == "Mn") and normalize(piece) in keys \
+                and _boundary_ok(text, i, i + L):
+            cands = list(index.lookup(piece))
+            tagged = i in starts and starts[i].place and starts[i].end == i + L
+            if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged):
+                return Span(i, i + L, piece, lookup=piece, candidates=cands)
+    return None
 
 
 def merge_spans(cased: list[Span], uncased: list[Span]) -> list[Span]:
