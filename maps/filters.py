@@ -93,7 +93,7 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS \
             and not _opens_as_itself(s, rec):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
-    if not prep and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
+    if not prep and not word.isupper() and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
             and normalize(word) not in country_names(rec.lang):
         return False        # "Och", "Man", "Hela": one of the language's commonest words, capitalised
     if _plural_people(s, word, rec):
