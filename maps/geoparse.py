@@ -69,6 +69,7 @@ def find_places(text: str, lang: str, gazetteer=None, sentences: list[Sentence] 
 def _place(text: str, mentions: list[PlaceMention], by_start: dict[int, Span], t) -> None:
     """The placement rules, in order: buildings and organisations at the city named after them, the
     story's focus city and what belongs to it, the remaining buildings at the nearest city."""
+    put.headed_within(text, mentions, by_start, t)
     put.landmarks_at_following_city(text, mentions, by_start)
     put.organisations_at_following_city(text, mentions, by_start, t.located_in_words)
     focus = move_to_focus(mentions, lambda m: put.may_be_local(by_start.get(m.start), text, t))

@@ -55,6 +55,8 @@ class LangTables:
     expansions: dict = field(default_factory=dict)  # word-level: "St." -> "Saint" (St. Louis)
     abbreviations: frozenset = frozenset()          # words that keep their dot ("St.", "Ky.", "Jl.")
     head_joiners: frozenset = frozenset()           # "of" ending a lower-case head: "the village of X" names X
+    numbered_heads: frozenset = frozenset()         # heads after which a number is part of the name
+                                                    # ("SMK Negeri 1 Makassar")
     max_head_tokens: int = 2
 
 
@@ -105,5 +107,6 @@ def tables(lang: str) -> LangTables:
                                 + list(own.get("person_titles", [])) + list(own.get("not_places", []))
                                 if w.endswith(".")),
         head_joiners=frozenset(own.get("head_joiners", [])),
+        numbered_heads=frozenset(own.get("numbered_heads", [])),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

@@ -21,6 +21,8 @@ class Basis(str, Enum):
                                    # "Loyola University in Los Angeles")
     STORY_CITY = "story_city"      # at the city the story centres on (a street, a river, a small far namesake)
     NEAREST_CITY = "nearest_city"  # at the city named nearest to it in the text
+    WITHIN = "within"              # approximately at the place it is said to be in ("Desa Sukamaju,
+                                   # Kecamatan X, Kabupaten Bogor"): no gazetteer lists it
     GEOCODER = "geocoder"          # an online geocoder's reading
     HUMAN = "human"                # corrected by a person
 
@@ -31,6 +33,7 @@ BASIS_NOTES = {
     Basis.NEXT_CITY: "located at {} (the city named with it)",
     Basis.STORY_CITY: "located at {} (the city the story is about)",
     Basis.NEAREST_CITY: "located at {} (the nearest city named)",
+    Basis.WITHIN: "approximately at {} (the place it is said to be in)",
 }
 
 

@@ -22,6 +22,35 @@ CITY_AFTER_BUILDING = frozenset({kinds.CITY, kinds.ADMIN2, kinds.ADMIN1, kinds.I
 NEAREST_CITY_KINDS = frozenset({kinds.CITY, kinds.ADMIN2})
 
 
+WITHIN_CONFIDENCE = 0.3      # of the container's: a village somewhere in its district
+CONTAINERS = frozenset({kinds.CITY, kinds.ADMIN3, kinds.ADMIN2, kinds.ADMIN1, kinds.ISLAND, kinds.COUNTRY})
+CHAIN_GAP = re.compile(r"\s*,?\s*(?:(\w+)\s+)?")
+
+
+def headed_within(text: str, mentions: list[PlaceMention], spans_by_start: dict[int, Span], t) -> None:
+    """'desa Sukamakmur di Kabupaten Bogor', 'Desa X, Kecamatan Y, Kabupaten Z': a village, district,
+    island or strait that only its head word vouches for (no gazetteer lists it) is put, approximately,
+    at the first place the text says it is in - after a comma or a containment word, through a chain
+    of such names - with its head's kind and a low confidence (Basis.WITHIN)."""
+    for a_i, a in enumerate(mentions):
+        s = spans_by_start.get(a.start)
+        if a.place is not None or s is None or not s.head or s.head.lower() not in t.unresolved_ok_heads \
+                or s.head_kind in kinds.BUILT:
+            continue
+        prev = a
+        for b in mentions[a_i + 1:]:
+            gap = CHAIN_GAP.fullmatch(text, prev.end, b.start)
+            if gap is None or (gap.group(1) and gap.group(1).lower() not in t.containment_words):
+                break
+            if b.place is not None and b.place.kind in CONTAINERS and b.located_at is None:
+                p = b.place
+                a.put_at(Place(name=a.text, lat=p.lat, lon=p.lon, kind=s.head_kind or kinds.CITY, country=p.country,
+                               source=p.source, confidence=round(WITHIN_CONFIDENCE * p.confidence, 3),
+                               admin1=p.admin1), Basis.WITHIN, p)
+                break
+            prev = b
+
+
 def landmarks_at_following_city(text: str, mentions: list[PlaceMention], spans_by_start: dict[int, Span]) -> None:
     """'Benteng Rotterdam, Makassar': a building named with a head and followed by its city is at
     that city, not at a place its own name happens to contain."""
@@ -58,7 +87,7 @@ def organisations_at_following_city(text: str, mentions: list[PlaceMention], spa
         s = spans_by_start.get(a.start)
         if s is None or b.place is None or b.place.kind not in kinds.LOCAL:
             continue
-        if a.place is not None and a.place.kind in kinds.ABOVE_CITY:
+        if a.place is not None and a.place.kind in kinds.ABOVE_CITY or a.located_at is not None:
             continue    # "Texas Southern University in Houston": a state or country keeps its reading
         org_like = bool(ORG_LIKE & s.cues) or (s.head and s.lookup != s.text and s.head_kind != kinds.REGION)
         if not org_like:

@@ -180,6 +180,8 @@ class Recognizer:
         nxt_cap = i + 1 < n and toks[i + 1].cap
         if cur and joined and low in self.t.connectors and nxt_cap and adjacent(text, t, toks[i + 1]):
             return "inner"
+        if cur and joined and t.text.isdigit() and self._after_numbered_head(toks, cur) and nxt_cap:
+            return "inner"   # "SMK Negeri 1 Makassar": the school's number
         if cur and text[t.start - 1:t.start] == "-" and text[t.end:t.end + 1] == "-" and \
                 toks[cur[-1]].end == t.start - 1:
             return "inner"   # Port-au-Prince, Stratford-upon-Avon
@@ -191,6 +193,12 @@ class Recognizer:
                 and adjacent(text, t, toks[i + 1]) and adjacent(text, toks[i + 1], toks[i + 2]):
             return [i, i + 1]     # "the village of Little Wenlock"
         return None
+
+    def _after_numbered_head(self, toks: list[Token], cur: list[int]) -> bool:
+        if not self.t.numbered_heads:
+            return False
+        last = [toks[i].text for i in cur[-2:]]
+        return last[-1] in self.t.numbered_heads or " ".join(last) in self.t.numbered_heads
 
     def _known_name_through(self, text: str, toks: list[Token], c: int) -> int:
         """Index of the last token of the longest gazetteer name that starts at toks[c] and runs on

@@ -142,15 +142,16 @@ class Segmenter:
             return [Part(PartKind.NAME, k, e, cands)], e
         if k + L >= len(idx):
             return None
-        e2, inner = self._longest(text, toks, idx, k + L)
+        head = " ".join(toks[idx[k + m]].text for m in range(L))
+        at = k + L + (1 if head in self.t.numbered_heads and toks[idx[k + L]].text.isdigit() else 0)
+        e2, inner = self._longest(text, toks, idx, at) if at < len(idx) else (at, ())
         if not inner:  # unknown name after a head: take the capitalised run
-            e2 = k + L
+            e2 = at
             while e2 < len(idx) and toks[idx[e2]].cap and toks[idx[e2]].text not in self.t.person_titles:
                 e2 += 1
         if e2 <= k + L:
             return None
-        head = " ".join(toks[idx[k + m]].text for m in range(L))
-        return [Part(PartKind.HEADED, k, e2, inner, head, kind, name_at=k + L)], e2
+        return [Part(PartKind.HEADED, k, e2, inner, head, kind, name_at=at if inner else k + L)], e2
 
     def _known(self, text, toks, idx, k):
         """The longest name the gazetteer knows, with a head right after it if there is one (Laurel

@@ -132,6 +132,9 @@ class OnlineGeocoding:
         not_asked_before = self._client.counts["not_asked"]
         out_places = [self._verify(m, lang, places) if self.config.mode == "verify" else m for m in places]
         context = ArticleContext.of([m.place for m in places if m.place is not None])
+        for i, m in enumerate(out_places):
+            if m.basis is Basis.WITHIN:   # placed only approximately offline: a geocoder may know it
+                out_places[i] = self._place_online(m, lang, context) or m
         still: list[PlaceMention] = []
         for mention in unresolved:
             found = self._place_online(mention, lang, context)
@@ -159,7 +162,7 @@ class OnlineGeocoding:
         name = self.config.name
         note = f"{name}: not in the gazetteer; geocoded online as {best['address'] or best['name']}"
         return dataclasses.replace(mention, place=to_place(best, name, confidence, runners),
-                                   basis=Basis.GEOCODER, notes=[*mention.notes, note])
+                                   basis=Basis.GEOCODER, located_at=None, notes=[*mention.notes, note])
 
     def _verify(self, mention: PlaceMention, lang: str, places: list[PlaceMention]) -> PlaceMention:
         """Verify mode: ask about a resolved mention and keep, confirm or replace its reading."""
