@@ -55,6 +55,8 @@ class Around:
             cues.add(Cue.ACRONYM)
             if self._dateline(i):
                 cues.add(Cue.DATELINE)
+        elif self._own_line(i, j):
+            cues.add(Cue.DATELINE)
         before = toks[i - 1].text.lower() if i > 0 else None
         after = toks[j + 1].text.lower() if j + 1 < len(toks) else None
         if before in t.place_preps:
@@ -74,6 +76,16 @@ class Around:
         if i > 0 and _initial(text, toks[i - 1], toks[i]):
             cues.add(Cue.INITIAL_BEFORE)
         return cues
+
+    def _own_line(self, i: int, j: int) -> bool:
+        """A name alone on its line ("Brussel" above a story, "León, 23 may"): a dateline, not grammar."""
+        text = self.text
+        start, end = self.toks[i].start, self.toks[j].end
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        rest = text[end:line_end if line_end >= 0 else len(text)]
+        return not text[line_start:start].strip() and (not rest.strip() or rest.lstrip()[:1] == "," and
+                                                         any(ch.isdigit() for ch in rest[:12]))
 
     def _dateline(self, i: int) -> bool:
         """COLUMBUS, Ohio - : a dateline writes the city in capitals at the start of a line."""

@@ -20,7 +20,9 @@ COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 FUNCTION_WORD = 6.0      # zipf frequency of a language's commonest words ("if", "the", "that")
 GRAMMAR_WORD = 5.5       # zipf frequency from which a capitalised word is grammar whatever the gazetteer says
-RARE_ALTERNATE = 3.0     # zipf frequency below which a local alternate name is no word of the language
+RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
+WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
+                          # the place's own name ("Londra", "Brussel")
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
 PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
 ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
@@ -89,7 +91,7 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     t = rec.t
     prep = Cue.PREP in s.cues
     weak = is_weak(s)
-    at_start = bool(OPENING & s.cues)
+    at_start = bool(OPENING & s.cues) and Cue.DATELINE not in s.cues
     if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS \
             and not _opens_as_itself(s, rec):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
@@ -111,10 +113,14 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     return True
 
 
-def _same_name(c, key: str, s: Span) -> bool:
-    """A large place's name in another language that is recognisably its own ("Roma", "Berlino"), not a
-    word that happens to be listed ("Liga" for Riga)."""
-    return not is_weak(s) and key[:3] == normalize(c.name)[:3]
+def _local_alternate(c, key: str, s: Span, rec: Recognizer) -> bool:
+    """A name the language's news uses for a place that GeoNames lists as an alternate: a rare word
+    ("Hangö"), or a large place's name in this language that is no common word ("Luik" for Liège) or
+    is recognisably its own ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga)."""
+    freq = rec.common(key)
+    if freq < RARE_ALTERNATE:
+        return True
+    return not is_weak(s) and (freq < WORDLIKE_ALTERNATE or key[:3] == normalize(c.name)[:3])
 
 
 def _written_short(text: str) -> bool:
@@ -133,7 +139,9 @@ def _opens_as_itself(s: Span, rec: Recognizer) -> bool:
     "if") or the language's news is about another country, where such a word is more likely the
     language's own ("Surat itu ..." is a letter, not the Indian city)."""
     c = s.candidates[0]
-    if not major(c) or getattr(c, "match", "") not in OWN_NAME or rec.common(s.text) >= FUNCTION_WORD:
+    own = getattr(c, "match", "") in OWN_NAME or (rec.t.local_alternates and getattr(c, "match", "") == "alt"
+                                                  and _local_alternate(c, normalize(s.text), s, rec))
+    if not major(c) or not own or rec.common(s.text) >= FUNCTION_WORD:
         return False
     return not rec.t.country or getattr(c, "country", None) == rec.t.country
 
@@ -158,7 +166,7 @@ def _own_word_evidence(s: Span, rec: Recognizer) -> bool:
         if m == "abbrev" and not _written_short(s.text):
             continue        # "Jag", "Ack": a code written as a word is the word
         if m in OWN_MATCHES or (m == "alt" and (not _latin(listed) or (
-                rec.t.local_alternates and (rec.common(listed) < RARE_ALTERNATE or _same_name(c, key, s))))):
+                rec.t.local_alternates and _local_alternate(c, key, s, rec)))):
             return True
         if m == "exonym" and (getattr(c, "kind", "") != kinds.COUNTRY or key in country_names(lang)
                               or (rec.t.local_alternates and rec.common(listed) < COMMON_WORD)

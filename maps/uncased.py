@@ -84,7 +84,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
                 words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
-        found = _name_at(text, i, index, keys, lengths.get(normalize(ch)[:1], ()), starts, ends if words else None)
+        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None)
         if found is not None:
             spans.append(found)
             i = found.end
