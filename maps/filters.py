@@ -96,7 +96,7 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
             and not _opens_as_itself(s, rec):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
     if not prep and not word.isupper() and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
-            and normalize(word) not in country_names(rec.lang):
+            and normalize(rec.listed_form(word)) not in country_names(rec.lang):
         return False        # "Och", "Man", "Hela": one of the language's commonest words, capitalised
     if _plural_people(s, word, rec):
         return False        # "Mexicans", "Europeans": the people, not the place
@@ -104,6 +104,8 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
         return False        # only a variant spelling or a foreign exonym says it is a place
     if weak and not prep and t.country and getattr(s.candidates[0], "country", None) != t.country:
         return False        # a foreign village named like a word or a person, without "di"/"ke" before it
+    if weak and not prep and rec.listed_form(word) != word and getattr(s.candidates[0], "match", "") != "demonym":
+        return False        # "Коммунистического": an inflected word that a village's name only resembles
     if weak and not prep and word in t.given_names:
         return False        # "Hailey", "Tim": a first name that is also a small town
     if weak and not prep:

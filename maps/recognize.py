@@ -27,6 +27,7 @@ from maps.tokens import Token, headline_tokens, tokenize
 DESCRIPTIVE_WORD = 3.8   # zipf frequency from which a capitalised neighbour is a word, not a name
 COMMON_OPENER = 4.0      # zipf frequency from which a capitalised first word is grammar, not a name
 RARE_OPENER = 5.0        # ... below which a known name at a sentence start is kept when it is large
+MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
 
 
 @dataclass
@@ -227,11 +228,26 @@ class Recognizer:
             idx = self._trim(toks, idx, headline)
             if idx:
                 raw += self._chunk_spans(text, toks, idx, any(i in headline for i in idx), around, persons)
+        if self.t.lower_demonyms:
+            raw += self._lower_demonyms(text, toks)
         for s in raw:
             words = s.text.split()
             if len(words) == 1 and words[0] in persons and Cue.HEAD not in s.cues:
                 s.cues.add(Cue.PERSON_NAME)
         return raw
+
+    def _lower_demonyms(self, text: str, toks: list[Token]) -> list[Span]:
+        """Place adjectives written in lower case ("российских", "московском") where the language writes
+        them so: a word whose dictionary form the gazetteer lists as a demonym."""
+        out = []
+        for t in toks:
+            if t.cap or len(t.text) < MIN_DEMONYM or not t.text.isalpha():
+                continue
+            cands = tuple(c for c in self.ix.lookup(t.text) or self._base_lookup(t.text)
+                          if getattr(c, "match", "") == "demonym")
+            if cands:
+                out.append(Span(t.start, t.end, t.text, lookup=t.text, candidates=list(cands)))
+        return out
 
     def _chunk_spans(self, text, toks, idx, in_head: bool, around: Around, persons: set[str]) -> list[Span]:
         """The spans of one capitalised run; the persons it names are added to ``persons``."""
