@@ -23,6 +23,7 @@ GRAMMAR_WORD = 5.5       # zipf frequency from which a capitalised word is gramm
 RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
 WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
                           # the place's own name ("Londra", "Brussel")
+MAX_ACRONYM = 3          # letters: a longer word in capitals may be a name written in capitals
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
 PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
 ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
@@ -70,6 +71,9 @@ def keep(s: Span, rec: Recognizer) -> bool:
 def _known_acronym(s: Span, t) -> bool:
     """An acronym is a place when the tables list it ("UK", "DKI") or the gazetteer has it as the
     abbreviation of a country or province."""
+    if len(s.text) > MAX_ACRONYM and any(getattr(c, "kind", "") in (kinds.COUNTRY, kinds.ADMIN1)
+                                         and getattr(c, "match", "") in OWN_NAME for c in s.candidates[:3]):
+        return True     # "ISRAEL", "ESPAÑA": a country's own name in capitals, not an acronym
     return s.text in t.acronym_places or s.text in t.aliases or any(
         getattr(c, "match", "") == "abbrev" and getattr(c, "kind", "") in (kinds.COUNTRY, kinds.ADMIN1)
         for c in s.candidates[:3])
