@@ -10,6 +10,7 @@ language uses is data - the ``morphology`` part of its folder (languages/data/<c
                    "Heidelbergissä" -> "Heidelberg")
   ``min_stem``     the shortest stem an ending rule may leave (default 3)
   ``letter_variants``  ``[old, new]`` letters of an older spelling ("Wenäjä" for "Venäjä"), tried too
+  ``place_endings``  endings of the locative cases, which say "in", "from", "to" as a preposition does
 
 This is the one module that calls those libraries; a language without the part has no morphology, and
 its words are looked up as written. Forms keep the written word's capitalisation, and only the form is
@@ -34,6 +35,13 @@ def has_morphology(lang: str) -> bool:
     """Does this language inflect names (has it a morphology part)?"""
     spec = _spec(lang)
     return bool(spec.get("lemmatizers") or spec.get("endings"))
+
+
+def marks_place(word: str, lang: str) -> bool:
+    """Does the word end in a locative case ("Pietarissa": in St Petersburg), which says "a place" as a
+    preposition would in a language that has them?"""
+    low = word.lower()
+    return any(low.endswith(e) for e in _spec(lang).get("place_endings", ()))
 
 
 @lru_cache(maxsize=4)

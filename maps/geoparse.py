@@ -60,7 +60,8 @@ def find_places(text: str, lang: str, gazetteer=None, sentences: list[Sentence] 
     rec = _recognizer(lang if isinstance(lang, str) and lang.strip() else "en", gaz)
     spans = merge_spans([s for s in rec.find(text, sentences) if keep(s, rec)], find_uncased(text, rec.ix, rec.lang))
     t = rec.t
-    results = Resolver(t.country, t.containment_words, rec.lang, t.list_words, t.kind_words_after).resolve(spans, text)
+    results = Resolver(t.country, t.containment_words, rec.lang, t.list_words, t.kind_words_after,
+                       t.local_alternates).resolve(spans, text)
     mentions = [_mention(s, best, conf, ranked) for s, (best, conf, ranked) in zip(spans, results)]
     _place(text, mentions, {s.start: s for s in spans}, t)
     return put.merge_parenthesised(text, put.non_overlapping(mentions))

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from languages.morphology import has_morphology, name_forms
+from languages.morphology import has_morphology, marks_place, name_forms
 from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
@@ -97,6 +97,8 @@ class Recognizer:
             expanded = " ".join(self.t.expansions.get(w, w) for w in words)
             if expanded != name:
                 cands = self.ix.lookup(expanded)
+        if cands and self.t.local_alternates and len(cands) > 1:
+            cands = _local_first(cands)
         if not cands and "-" in name:
             cands = self._unbroken_lookup(name)
         if not cands and self.inflects:
@@ -230,6 +232,11 @@ class Recognizer:
                 raw += self._chunk_spans(text, toks, idx, any(i in headline for i in idx), around, persons)
         if self.t.lower_demonyms:
             raw += self._lower_demonyms(text, toks)
+        if self.inflects:
+            for s in raw:
+                if self.listed_form(s.lookup) != s.lookup and marks_place(s.text, self.lang) \
+                        and self.common(s.text) < DESCRIPTIVE_WORD:   # not "Täältä" (from here)
+                    s.cues.add(Cue.PREP)    # "Pietarissa": the case ending says "in"
         for s in raw:
             words = s.text.split()
             if len(words) == 1 and words[0] in persons and Cue.HEAD not in s.cues:
@@ -353,6 +360,18 @@ class Recognizer:
             return True
         text = " ".join(words)
         return any(text.startswith(p + " ") for p in self.t.org_prefix)
+
+
+def _local_first(cands: tuple) -> tuple:
+    """A large place's alternate name (its name in the language: "Genova") before small places whose
+    own name it is (Génova, Colombia)."""
+    def large_alt(c) -> bool:
+        return getattr(c, "match", "") == "alt" and (
+            (getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN or getattr(c, "kind", "") in kinds.LARGE)
+    first = [c for c in cands if large_alt(c)]
+    if not first or first[0] is cands[0]:
+        return cands
+    return tuple(first) + tuple(c for c in cands if not large_alt(c))
 
 
 def _unbroken(word: str) -> str:

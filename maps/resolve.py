@@ -41,8 +41,9 @@ class Resolver:
     """Ranks candidates of all spans of one article together."""
 
     def __init__(self, lang_country: str | None = None, containment_words=frozenset(), lang: str = "en",
-                 list_words=frozenset(), kind_words_after=None):
+                 list_words=frozenset(), kind_words_after=None, local_alternates: bool = False):
         self.lang_country = lang_country
+        self.local_alternates = local_alternates   # the language's news names places by GeoNames' alternates
         self.lang = lang
         self.containment_words = frozenset(containment_words)
         self.list_words = frozenset(list_words)
@@ -74,6 +75,9 @@ class Resolver:
         ranked = []
         for c in cands:
             s = base_score(c, span.head_kind, capitals)
+            if self.local_alternates and getattr(c, "match", "") == "alt" and getattr(c, "kind", "") != kinds.COUNTRY \
+                    and ((getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN or getattr(c, "kind", "") in kinds.LARGE):
+                s += MATCH_WEIGHT["exonym"] - MATCH_WEIGHT["alt"]   # "Genova" is Genoa in Italian news
             if getattr(c, "match", "") in ("exonym", "alt") and getattr(c, "kind", "") == kinds.COUNTRY:
                 if own_word is None:
                     own_word = normalize(span.lookup) in country_names(self.lang)
