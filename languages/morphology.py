@@ -52,15 +52,18 @@ def _pymorphy(lang: str):
 
 
 def _pymorphy_forms(word: str, lang: str, agree=None) -> list[str]:
-    """Nominative forms of a word under each of pymorphy3's readings, the number kept ("Штатах" ->
-    "штаты"); ``agree`` = (gender, number) of the head noun for an adjective before it ("Южной Корее")."""
+    """Nominative forms of a word under pymorphy3's two likeliest readings: the dictionary form, the
+    plural kept for a plural noun ("Штатах" -> "Штаты"); ``agree`` = (gender, number) of the head noun
+    for an adjective before it ("Южной Корее" -> "Южная"). Inflecting is the costly call: only then."""
     out = []
-    for p in _pymorphy(lang).parse(word)[:4]:
-        tags = {"nomn"}
-        if agree is not None and p.tag.POS in ("ADJF", "PRTF"):
+    for p in _pymorphy(lang).parse(word)[:2]:
+        tag = p.tag
+        form = None
+        if agree is not None and tag.POS in ("ADJF", "PRTF"):
             gender, number = agree
-            tags |= {number} | ({gender} if gender and number == "sing" else set())
-        form = p.inflect(tags)
+            form = p.inflect({"nomn", number} | ({gender} if gender and number == "sing" else set()))
+        elif tag.POS == "NOUN" and tag.number == "plur":
+            form = p.inflect({"nomn", "plur"})
         for w in ((form.word if form else None), p.normal_form):
             if w and w not in out:
                 out.append(w)
@@ -109,6 +112,20 @@ def _cased_like(form: str, word: str) -> str:
     if word[:1].isupper() and form[:1].islower():
         return form[:1].upper() + form[1:]
     return form
+
+
+@lru_cache(maxsize=100_000)
+def lemmas(word: str, lang: str) -> tuple[str, ...]:
+    """The lemmatisers' dictionary forms of a word only (no inflection, no ending rules): the cheap
+    question for every word of a text ("российских" -> "российский")."""
+    spec = _spec(lang)
+    out: list[str] = []
+    for lib in spec.get("lemmatizers", ()):
+        if lib == "pymorphy3":
+            out += [p.normal_form for p in _pymorphy(languages.primary(lang)).parse(word)[:2]]
+        elif lib == "simplemma":
+            out += _simplemma_forms(word, languages.primary(lang))
+    return tuple(dict.fromkeys(w for w in out if w and w != word))
 
 
 @lru_cache(maxsize=100_000)

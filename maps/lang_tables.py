@@ -55,7 +55,9 @@ class LangTables:
     expansions: dict = field(default_factory=dict)  # word-level: "St." -> "Saint" (St. Louis)
     abbreviations: frozenset = frozenset()          # words that keep their dot ("St.", "Ky.", "Jl.")
     head_joiners: frozenset = frozenset()           # "of" ending a lower-case head: "the village of X" names X
-    lower_demonyms: bool = False                    # place adjectives in lower case name their place ("российский")
+    nouns_capitalised: bool = False                 # German: a capitalised noun beside a name is no name
+    lower_demonyms: tuple = ()                      # endings of place adjectives written in lower case
+                                                    # ("российский", "московском"), which name their place
     numbered_heads: frozenset = frozenset()         # heads after which a number is part of the name
                                                     # ("SMK Negeri 1 Makassar")
     max_head_tokens: int = 2
@@ -109,6 +111,7 @@ def tables(lang: str) -> LangTables:
                                 if w.endswith(".")),
         head_joiners=frozenset(own.get("head_joiners", [])),
         numbered_heads=frozenset(own.get("numbered_heads", [])),
-        lower_demonyms=bool(own.get("lower_demonyms", False)),
+        lower_demonyms=tuple(own.get("lower_demonyms", ())),
+        nouns_capitalised=bool(own.get("nouns_capitalised", False)),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from languages.morphology import has_morphology, marks_place, name_forms
+from languages.morphology import has_morphology, lemmas, marks_place, name_forms
 from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
@@ -116,6 +116,14 @@ class Recognizer:
             cands = self.ix.lookup(form)
             if cands:
                 self._listed[name] = form
+                return cands
+        return ()
+
+    def _lemma_lookup(self, word: str) -> tuple:
+        """Candidates of a word under its lemmas only (cheaper than every form of a name)."""
+        for form in lemmas(word, self.lang):
+            cands = self.ix.lookup(form)
+            if cands:
                 return cands
         return ()
 
@@ -248,9 +256,9 @@ class Recognizer:
         them so: a word whose dictionary form the gazetteer lists as a demonym."""
         out = []
         for t in toks:
-            if t.cap or len(t.text) < MIN_DEMONYM or not t.text.isalpha():
+            if t.cap or len(t.text) < MIN_DEMONYM or not t.text.endswith(self.t.lower_demonyms):
                 continue
-            cands = tuple(c for c in self.ix.lookup(t.text) or self._base_lookup(t.text)
+            cands = tuple(c for c in self.ix.lookup(t.text) or self._lemma_lookup(t.text)
                           if getattr(c, "match", "") == "demonym")
             if cands:
                 out.append(Span(t.start, t.end, t.text, lookup=t.text, candidates=list(cands)))
@@ -311,6 +319,8 @@ class Recognizer:
         if p_i + 1 < len(parts) and parts[p_i + 1].kind is PartKind.UNKNOWN and \
                 text[s.end:toks[idx[parts[p_i + 1].i]].start] == " ":
             words += [toks[idx[m]] for m in range(parts[p_i + 1].i, parts[p_i + 1].j)]
+        if self.t.nouns_capitalised:   # "die Hauptstadt Deutschlands": a common noun, capitalised by grammar
+            words = [w for w in words if w.upper or self.common(w.text) < DESCRIPTIVE_WORD]
         if not words or in_head:
             return
         if any(w.upper for w in words):
