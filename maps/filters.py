@@ -14,15 +14,12 @@ from maps import kinds
 from maps.cues import Cue
 from maps.lang_tables import tables
 from maps.names import country_names, normalize
-from maps.recognize import Recognizer, Span, major
+from maps.recognize import Recognizer, Span, local_alternate, major
 
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 FUNCTION_WORD = 6.0      # zipf frequency of a language's commonest words ("if", "the", "that")
 GRAMMAR_WORD = 5.5       # zipf frequency from which a capitalised word is grammar whatever the gazetteer says
-RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
-WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
-                          # the place's own name ("Londra", "Brussel")
 MAX_ACRONYM = 3          # letters: a longer word in capitals may be a name written in capitals
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
 PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
@@ -54,6 +51,11 @@ def keep(s: Span, rec: Recognizer) -> bool:
     if s.candidates and not _written_short(s.text):
         # "Oro", "Efe": a code (an airport's, a town's) is only read when written as one
         s.candidates = [c for c in s.candidates if getattr(c, "match", "") != "abbrev"]
+    if s.candidates and t.local_alternates and _latin(s.lookup):
+        # "Liga" is a village's name, not Riga's in some other language
+        key = normalize(rec.listed_form(s.lookup))
+        s.candidates = [c for c in s.candidates
+                        if getattr(c, "match", "") != "alt" or local_alternate(c, key, rec)]
     if not s.candidates and not head_ok:
         return False
     if (ORG_CUES & s.cues) and not head_ok and not t.places_inside_organisations:
@@ -119,16 +121,6 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     return True
 
 
-def _local_alternate(c, key: str, s: Span, rec: Recognizer) -> bool:
-    """A name the language's news uses for a place that GeoNames lists as an alternate: a rare word
-    ("Hangö"), or a large place's name in this language that is no common word ("Luik" for Liège) or
-    is recognisably its own ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga)."""
-    freq = rec.common(key)
-    if freq < RARE_ALTERNATE:
-        return True
-    return not is_weak(s) and (freq < WORDLIKE_ALTERNATE or key[:3] == normalize(c.name)[:3])
-
-
 def _written_short(text: str) -> bool:
     """Is the name written as an abbreviation: in capitals, or with a full stop ("NYC", "Ky.")?"""
     return "." in text or sum(ch.isupper() for ch in text) >= 2
@@ -146,7 +138,7 @@ def _opens_as_itself(s: Span, rec: Recognizer) -> bool:
     language's own ("Surat itu ..." is a letter, not the Indian city)."""
     c = s.candidates[0]
     own = getattr(c, "match", "") in OWN_NAME or (rec.t.local_alternates and getattr(c, "match", "") == "alt"
-                                                  and _local_alternate(c, normalize(s.text), s, rec))
+                                                  and local_alternate(c, normalize(s.text), rec))
     if not major(c) or not own or rec.common(s.text) >= FUNCTION_WORD:
         return False
     return not rec.t.country or getattr(c, "country", None) == rec.t.country
@@ -172,7 +164,7 @@ def _own_word_evidence(s: Span, rec: Recognizer) -> bool:
         if m == "abbrev" and not _written_short(s.text):
             continue        # "Jag", "Ack": a code written as a word is the word
         if m in OWN_MATCHES or (m == "alt" and (not _latin(listed) or (
-                rec.t.local_alternates and _local_alternate(c, key, s, rec)))):
+                rec.t.local_alternates and local_alternate(c, key, rec)))):
             return True
         if m == "exonym" and (getattr(c, "kind", "") != kinds.COUNTRY or key in country_names(lang)
                               or (rec.t.local_alternates and rec.common(listed) < COMMON_WORD)

@@ -16,17 +16,21 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from languages.morphology import has_morphology, lemmas, marks_place, name_forms
+from languages.morphology import base_forms, has_morphology, lemmas, marks_place, name_forms
 from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
 from maps.lang_tables import LangTables, tables
+from maps.names import normalize
 from maps.segment import Part, PartKind, Segmenter, strong
 from maps.tokens import Token, headline_tokens, tokenize
 
 DESCRIPTIVE_WORD = 3.8   # zipf frequency from which a capitalised neighbour is a word, not a name
 COMMON_OPENER = 4.0      # zipf frequency from which a capitalised first word is grammar, not a name
 RARE_OPENER = 5.0        # ... below which a known name at a sentence start is kept when it is large
+RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
+WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
+                          # the place's own name ("Londra", "Brussel")
 MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
 
 
@@ -98,12 +102,20 @@ class Recognizer:
             if expanded != name:
                 cands = self.ix.lookup(expanded)
         if cands and self.t.local_alternates and len(cands) > 1:
-            cands = _local_first(cands)
+            cands = _local_first(cands, normalize(name), self)
         if not cands and "-" in name:
             cands = self._unbroken_lookup(name)
         if not cands and self.inflects:
             cands = self._base_lookup(name)
         return cands
+
+    def max_tokens(self, first: str) -> int:
+        """How many words the longest gazetteer name starting with this word has - or with its
+        dictionary form ("Нижнем" opens "Нижний Новгород")."""
+        n = self.ix.max_tokens(first)
+        if self.inflects:
+            n = max([n] + [self.ix.max_tokens(f) for f in base_forms(first, self.lang)])
+        return n
 
     def listed_form(self, name: str) -> str:
         """The form of ``name`` the gazetteer lists: the name itself, or the dictionary form that found it."""
@@ -372,16 +384,29 @@ class Recognizer:
         return any(text.startswith(p + " ") for p in self.t.org_prefix)
 
 
-def _local_first(cands: tuple) -> tuple:
-    """A large place's alternate name (its name in the language: "Genova") before small places whose
-    own name it is (Génova, Colombia)."""
-    def large_alt(c) -> bool:
-        return getattr(c, "match", "") == "alt" and (
-            (getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN or getattr(c, "kind", "") in kinds.LARGE)
-    first = [c for c in cands if large_alt(c)]
-    if not first or first[0] is cands[0]:
+def _large(c) -> bool:
+    return (getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN or getattr(c, "kind", "") in kinds.LARGE
+
+
+def local_alternate(c, key: str, rec: "Recognizer") -> bool:
+    """Is GeoNames' alternate name ``key`` how this language's news names the place ``c``? A rare word
+    ("Hangö"), or a large place's name that is no common word of the language ("Luik" for Liège) or is
+    recognisably its own name ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga)."""
+    freq = rec.common(key)
+    if freq < RARE_ALTERNATE:
+        return True
+    return _large(c) and (freq < WORDLIKE_ALTERNATE or key[:3] == normalize(c.name)[:3])
+
+
+def _local_first(cands: tuple, key: str, rec: "Recognizer") -> tuple:
+    """A large place's name in the language ("Genova") before small places whose own name it is
+    (Génova, Colombia)."""
+    def first(c) -> bool:
+        return getattr(c, "match", "") == "alt" and _large(c) and local_alternate(c, key, rec)
+    lead = [c for c in cands if first(c)]
+    if not lead or lead[0] is cands[0]:
         return cands
-    return tuple(first) + tuple(c for c in cands if not large_alt(c))
+    return tuple(lead) + tuple(c for c in cands if not first(c))
 
 
 def _unbroken(word: str) -> str:

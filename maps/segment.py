@@ -204,7 +204,7 @@ class Segmenter:
         first = text[toks[idx[k]].start:toks[idx[c]].end]
         if text[toks[idx[c]].end:toks[idx[c]].end + 2] in ("'s", "’s"):
             first += "'s"    # "People's Republic of China": the gazetteer keeps the possessive in the word
-        mx = self.rec.ix.max_tokens(first) + (c - k)
+        mx = self.rec.max_tokens(first) + (c - k)
         for j in range(min(len(idx), k + max(mx, 1)) - 1, k - 1, -1):
             if toks[idx[j]].text.lower() in self.t.connectors:
                 continue
