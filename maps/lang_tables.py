@@ -58,6 +58,7 @@ class LangTables:
     nouns_capitalised: bool = False                 # German: a capitalised noun beside a name is no name
     lower_demonyms: tuple = ()                      # endings of place adjectives written in lower case
                                                     # ("российский", "московском"), which name their place
+    compound_heads: dict = field(default_factory=dict)  # ends of compound names -> kind ("straat" -> street)
     numbered_heads: frozenset = frozenset()         # heads after which a number is part of the name
                                                     # ("SMK Negeri 1 Makassar")
     max_head_tokens: int = 2
@@ -84,7 +85,8 @@ def tables(lang: str) -> LangTables:
         local_alternates=bool(own.get("local_alternates", False)),
         pre_heads=pre,
         post_heads=post,
-        unresolved_ok_heads=frozenset(h.lower() for h in own.get("unresolved_ok_heads", [])),
+        unresolved_ok_heads=frozenset([h.lower() for h in own.get("unresolved_ok_heads", [])]
+                                      + list(own.get("compound_heads", {}))),
         lower_heads=frozenset(h.lower() for h in own.get("lower_heads", [])),
         connectors=words("connectors"),
         name_particles=frozenset(w.lower() for w in own.get("name_particles", [])),
@@ -111,6 +113,7 @@ def tables(lang: str) -> LangTables:
                                 if w.endswith(".")),
         head_joiners=frozenset(own.get("head_joiners", [])),
         numbered_heads=frozenset(own.get("numbered_heads", [])),
+        compound_heads=dict(own.get("compound_heads", {})),
         lower_demonyms=tuple(own.get("lower_demonyms", ())),
         nouns_capitalised=bool(own.get("nouns_capitalised", False)),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),

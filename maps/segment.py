@@ -72,7 +72,7 @@ class Segmenter:
             steps = (self._titled,) if word in tables.person_titles else \
                 (self._given_name, self._org_word, self._pre_headed, self._known, self._post_headed) \
                 if word in tables.given_names or word in tables.org_words else \
-                (self._pre_headed, self._known, self._post_headed)
+                (self._pre_headed, self._known, self._post_headed, self._compound)
             for step in steps:
                 found = step(text, toks, idx, k)
                 if found is not None:
@@ -177,6 +177,16 @@ class Segmenter:
             return None
         head = " ".join(toks[idx[k + 1 + m]].text for m in range(L2))
         return [Part(PartKind.HEADED, k, k + 1 + L2, (), head, kind2, name_at=k)], k + 1 + L2
+
+    def _compound(self, text, toks, idx, k):
+        """A word the gazetteer does not know whose end says what it names ("Loppemsestraat",
+        "Kungsgatan"): a name headed by its own last part."""
+        tok = toks[idx[k]]
+        word = tok.text.lower()
+        for end, kind in self.t.compound_heads.items():
+            if word.endswith(end) and len(word) >= len(end) + 3 and not tok.upper:
+                return [Part(PartKind.HEADED, k, k + 1, (), end, kind, name_at=k, whole_known=True)], k + 1
+        return None
 
     # -- helpers ------------------------------------------------------------------------------
     def _office_place(self, cands) -> bool:
