@@ -46,9 +46,23 @@ def tokenize(text: str, abbreviations: frozenset = frozenset(),
         if w[0].isdigit():
             toks.append(Token(s, e, w, False, False, False))
             continue
+        cut = _elision(w)
+        if cut:   # "dell'Emilia", "l'Italia", "d'Ivoire": the elided word, then the name
+            toks.append(Token(s, s + cut, w[:cut], False, False, _starts(text, s, toks, starts)))
+            s, w = s + cut, w[cut:]
         upper = w.isupper() and (len(w) - w.count(".")) >= 2
         toks.append(Token(s, e, w, w[0].isupper(), upper, _starts(text, s, toks, starts)))
     return toks
+
+
+def _elision(w: str) -> int:
+    """Where a name starts after an elided article or preposition glued to it ("dell'Emilia" -> 5,
+    "d'Ivoire" -> 2); 0 when there is none."""
+    for q in "'’":
+        head, sep, tail = w.partition(q)
+        if sep and 1 <= len(head) <= 4 and head.islower() and tail[:1].isupper():
+            return len(head) + 1
+    return 0
 
 
 def _openings(text: str, sentences: list[Sentence]) -> set[int]:
