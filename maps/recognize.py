@@ -31,6 +31,7 @@ RARE_OPENER = 5.0        # ... below which a known name at a sentence start is k
 RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
 WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
                           # the place's own name ("Londra", "Brussel")
+MAX_ACRONYM = 5          # letters: a longer word in capitals is a word of a headline, not an acronym
 MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
 
 
@@ -333,9 +334,10 @@ class Recognizer:
             words += [toks[idx[m]] for m in range(parts[p_i + 1].i, parts[p_i + 1].j)]
         if self.t.nouns_capitalised:   # "die Hauptstadt Deutschlands": a common noun, capitalised by grammar
             words = [w for w in words if w.upper or self.common(w.text) < DESCRIPTIVE_WORD]
+        words = [w for w in words if not (w.upper and len(w.text) > MAX_ACRONYM)]   # a headline in capitals
         if not words or in_head:
             return
-        if any(w.upper for w in words):
+        if any(w.upper and len(w.text) <= MAX_ACRONYM for w in words):
             s.cues.add(Cue.ORG_ACRONYM)
         elif all(self.common(w.text) >= DESCRIPTIVE_WORD for w in words):
             s.cues.add(Cue.ORG)
@@ -393,7 +395,7 @@ def local_alternate(c, key: str, rec: "Recognizer") -> bool:
     ("Hangö"), or a large place's name that is no common word of the language ("Luik" for Liège) or is
     recognisably its own name ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga)."""
     freq = rec.common(key)
-    if freq < RARE_ALTERNATE:
+    if freq < RARE_ALTERNATE or (" " in key and _large(c)):   # "Nueva York": no phrase is a common word
         return True
     return _large(c) and (freq < WORDLIKE_ALTERNATE or key[:3] == normalize(c.name)[:3])
 
