@@ -156,6 +156,8 @@ class Segmenter:
     def _known(self, text, toks, idx, k):
         """The longest name the gazetteer knows, with a head right after it if there is one (Laurel
         County, Cauvery River)."""
+        if not toks[idx[k]].cap:
+            return None     # a lower-case head ("città", "desa") is no name of its own
         e, cands = self._longest(text, toks, idx, k)
         if not cands:
             return None
