@@ -29,6 +29,7 @@ class Cue(Enum):
     TITLE_BEFORE = "title_before"    # right after a person's title ("Mr", "Presiden")
     INITIAL_BEFORE = "initial_before"  # right after a one-letter initial ("Marsha J. Moore")
     PERSON_NAME = "person_name"      # the same word was part of a person's full name in the text
+    BROKEN_WORD = "broken_word"      # the first part of a word broken at a line end ("Kak-kinen")
 
 
 DATELINE_MIN = 4                      # letters of a capitalised dateline city
@@ -42,6 +43,7 @@ class Around:
     text: str
     toks: list[Token]
     tables: object        # maps.lang_tables.LangTables
+    is_fragment: object = lambda word: False   # is this lower-case word no word of the language?
 
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
         """Cues of a name made of tokens i..j (inclusive) from the words around it."""
@@ -75,6 +77,9 @@ class Around:
             cues.add(Cue.TITLE_BEFORE)
         if i > 0 and _initial(text, toks[i - 1], toks[i]):
             cues.add(Cue.INITIAL_BEFORE)
+        if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower() \
+                and self.is_fragment(toks[j + 1].text):
+            cues.add(Cue.BROKEN_WORD)
         return cues
 
     def _own_line(self, i: int, j: int) -> bool:

@@ -31,6 +31,7 @@ RARE_OPENER = 5.0        # ... below which a known name at a sentence start is k
 RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
 WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
                           # the place's own name ("Londra", "Brussel")
+FRAGMENT = 1.0           # zipf frequency below which a lower-case piece after a hyphen is no word ("-kinen")
 MAX_ACRONYM = 5          # letters: a longer word in capitals is a word of a headline, not an acronym
 MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
 
@@ -244,7 +245,7 @@ class Recognizer:
         if not toks:
             return []
         headline = headline_tokens(text, toks)
-        around = Around(text, toks, self.t)
+        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT)
         persons: set[str] = set()
         raw: list[Span] = []
         for idx in self.chunks(text, toks):
