@@ -29,6 +29,7 @@ class Cue(Enum):
     TITLE_BEFORE = "title_before"    # right after a person's title ("Mr", "Presiden")
     INITIAL_BEFORE = "initial_before"  # right after a one-letter initial ("Marsha J. Moore")
     PERSON_NAME = "person_name"      # the same word was part of a person's full name in the text
+    AFTER_CONNECTOR = "after_connector"  # right after a connector inside a run ("Procura di Trani")
     BROKEN_WORD = "broken_word"      # the first part of a word broken at a line end ("Kak-kinen")
 
 
@@ -63,6 +64,8 @@ class Around:
         after = toks[j + 1].text.lower() if j + 1 < len(toks) else None
         if before in t.place_preps:
             cues.add(Cue.PREP)
+        if before in t.connectors and i > 1 and toks[i - 2].cap and adjacent(text, toks[i - 1], toks[i]):
+            cues.add(Cue.AFTER_CONNECTOR)
         if before in t.not_place_before or after in t.not_place_after:
             cues.add(Cue.CURRENCY)
         if before in t.name_particles and not toks[i - 1].cap:

@@ -60,7 +60,7 @@ def keep(s: Span, rec: Recognizer) -> bool:
                         if getattr(c, "match", "") != "alt" or local_alternate(c, key, rec)]
     if not s.candidates and not head_ok:
         return False
-    if (ORG_CUES & s.cues) and not head_ok and not t.places_inside_organisations:
+    if (ORG_CUES & s.cues) and not head_ok and not _inside_organisation_counts(s, t):
         return False
     if Cue.ACRONYM in s.cues and Cue.DATELINE not in s.cues and not _known_acronym(s, t):
         return False
@@ -70,6 +70,15 @@ def keep(s: Span, rec: Recognizer) -> bool:
         return False
     word = s.text if " " not in s.text else ""
     return not word or _word_is_place(s, word, rec)
+
+
+def _inside_organisation_counts(s: Span, t) -> bool:
+    """Does a place named inside an organisation's name count, by the language's table: always, never,
+    or ("after_connector") when the organisation is *of* it ("Procura di Trani")?"""
+    mode = t.places_inside_organisations
+    if mode == "after_connector":
+        return Cue.AFTER_CONNECTOR in s.cues
+    return bool(mode)
 
 
 def _known_acronym(s: Span, t) -> bool:

@@ -22,7 +22,8 @@ class LangTables:
     lang: str
     country: str | None = None                      # the country most news in it is about
     plural_suffix: str = ""                         # "Mexicans": a demonym in the plural names people
-    places_inside_organisations: bool = True        # "Gainesville Police Department": keep Gainesville
+    places_inside_organisations: bool | str = True  # "Gainesville Police Department": keep Gainesville;
+                                                    # "after_connector": only "Procura di Trani"
     local_alternates: bool = False                  # GeoNames' alternate names are how this language's news
                                                     # names places ("Borgå", "Nuova York"), not only variants
     title_places: str = "regions"                   # after a title ("Gubernur Jawa Barat", "Governor of Texas"):
@@ -81,7 +82,7 @@ def tables(lang: str) -> LangTables:
         country=own.get("country"),
         title_places=own.get("title_places", "regions"),
         plural_suffix=own.get("plural_suffix", ""),
-        places_inside_organisations=bool(own.get("places_inside_organisations", True)),
+        places_inside_organisations=own.get("places_inside_organisations", True),
         local_alternates=bool(own.get("local_alternates", False)),
         pre_heads=pre,
         post_heads=post,

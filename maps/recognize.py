@@ -12,6 +12,7 @@ head and the `Cue`s around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -32,6 +33,7 @@ RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is 
 WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
                           # the place's own name ("Londra", "Brussel")
 FRAGMENT = 1.0           # zipf frequency below which a lower-case piece after a hyphen is no word ("-kinen")
+SAME_NAME = 0.6          # difflib ratio from which two spellings are one name in two languages
 MAX_ACRONYM = 5          # letters: a longer word in capitals is a word of a headline, not an acronym
 MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
 
@@ -398,7 +400,13 @@ def local_alternate(c, key: str, rec: "Recognizer") -> bool:
     freq = rec.common(key)
     if freq < RARE_ALTERNATE or (" " in key and _large(c)):   # "Nueva York": no phrase is a common word
         return True
-    return _large(c) and (freq < WORDLIKE_ALTERNATE or key[:3] == normalize(c.name)[:3])
+    return _large(c) and (freq < WORDLIKE_ALTERNATE or _same_name(key, normalize(c.name)))
+
+
+def _same_name(key: str, name: str) -> bool:
+    """"Torino" and Turin, "Londra" and London: the same name in two languages (same first letter and
+    mostly the same letters), not another word ("Liga" and Riga)."""
+    return key[:1] == name[:1] and (key[:3] == name[:3] or SequenceMatcher(None, key, name).ratio() >= SAME_NAME)
 
 
 def _local_first(cands: tuple, key: str, rec: "Recognizer") -> tuple:
