@@ -109,7 +109,7 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     prep = Cue.PREP in s.cues
     weak = is_weak(s)
     at_start = bool(OPENING & s.cues) and Cue.DATELINE not in s.cues
-    if at_start and not prep and rec.common(word) >= COMMON_WORD and _kind(s) not in TOP_KINDS \
+    if at_start and not prep and rec.common(word) >= COMMON_WORD and not _own_top_name(s, rec) \
             and not _opens_as_itself(s, rec):
         return False        # "Uji kelayakan ...", "Reading the report ...": a word that opens a sentence
     if not prep and not word.isupper() and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
@@ -130,6 +130,15 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
         if rec.common(word) >= limit:
             return False
     return True
+
+
+def _own_top_name(s: Span, rec: Recognizer) -> bool:
+    """A country, continent or province by the language's own name for it (not "Indien", which is
+    India in Swedish and "if" in Dutch)."""
+    c = s.candidates[0]
+    if getattr(c, "kind", "") not in TOP_KINDS:
+        return False
+    return getattr(c, "match", "") != "exonym" or normalize(rec.listed_form(s.lookup)) in country_names(rec.lang)
 
 
 def _written_short(text: str) -> bool:
