@@ -138,7 +138,8 @@ def _own_top_name(s: Span, rec: Recognizer) -> bool:
     c = s.candidates[0]
     if getattr(c, "kind", "") not in TOP_KINDS:
         return False
-    return getattr(c, "match", "") != "exonym" or normalize(rec.listed_form(s.lookup)) in country_names(rec.lang)
+    return getattr(c, "kind", "") != kinds.COUNTRY or getattr(c, "match", "") != "exonym" \
+        or normalize(rec.listed_form(s.lookup)) in country_names(rec.lang)
 
 
 def _written_short(text: str) -> bool:
