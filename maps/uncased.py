@@ -36,8 +36,14 @@ _HIGH = re.compile("[^\x00-\u058f]+")
 
 
 def has_uncased_letters(text: str) -> bool:
-    """Whether the scan is worth running: most articles are Latin, Cyrillic or Greek throughout."""
-    return any(any(ch.isalpha() for ch in m.group()) for m in _HIGH.finditer(text))
+    """Whether the scan is worth running: most articles are Latin, Cyrillic or Greek throughout - and a
+    letter past Hebrew that has a capital (Vietnamese "ế", polytonic Greek "ἀ") is read by the cased
+    recogniser, so it does not call for the scan (nor for loading its names)."""
+    return any(any(_uncased(ch) for ch in m.group()) for m in _HIGH.finditer(text))
+
+
+def _uncased(ch: str) -> bool:
+    return ch.isalpha() and ch.lower() == ch.upper()
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +86,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch < FIRST_UNCASED or not ch.isalpha() or HIRAGANA.match(ch) or (
+        if ch < FIRST_UNCASED or not _uncased(ch) or HIRAGANA.match(ch) or (
                 words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
