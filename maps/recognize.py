@@ -30,6 +30,8 @@ DESCRIPTIVE_WORD = 3.8   # zipf frequency from which a capitalised neighbour is 
 COMMON_OPENER = 4.0      # zipf frequency from which a capitalised first word is grammar, not a name
 RARE_OPENER = 5.0        # ... below which a known name at a sentence start is kept when it is large
 RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
+OWN_COUNTRY_WORD = 4.3   # ... below which a town's alternate in its own country's language is its name
+                         # ("Oostende"), not a word ("Paz", "Salud")
 WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
                           # the place's own name ("Londra", "Brussel")
 FRAGMENT = 1.0           # zipf frequency below which a lower-case piece after a hyphen is no word ("-kinen")
@@ -396,11 +398,27 @@ def _large(c) -> bool:
 def local_alternate(c, key: str, rec: "Recognizer") -> bool:
     """Is GeoNames' alternate name ``key`` how this language's news names the place ``c``? A rare word
     ("Hangö"), or a large place's name that is no common word of the language ("Luik" for Liège) or is
-    recognisably its own name ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga)."""
+    recognisably its own name ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga).
+    An alternate name in a language of the place's own country is its name there ("Oostende")."""
     freq = rec.common(key)
+    if rec.lang in official_languages(getattr(c, "country", None)) and (_large(c) or freq < OWN_COUNTRY_WORD):
+        return True     # "Oostende", "Borgå", "Torino": the place's name in its own country's language
     if freq < RARE_ALTERNATE or (" " in key and _large(c)):   # "Nueva York": no phrase is a common word
         return True
     return _large(c) and (freq < WORDLIKE_ALTERNATE or _same_name(key, normalize(c.name)))
+
+
+@lru_cache(maxsize=512)
+def official_languages(cc: str | None) -> frozenset:
+    """The languages a country writes its own place names in (CLDR's official and de facto languages)."""
+    if not cc:
+        return frozenset()
+    from babel.languages import get_official_languages
+
+    try:
+        return frozenset(get_official_languages(cc, de_facto=True))
+    except Exception:   # a code CLDR does not know
+        return frozenset()
 
 
 def _same_name(key: str, name: str) -> bool:
