@@ -14,7 +14,8 @@ from maps import kinds
 from maps.cues import Cue
 from maps.lang_tables import tables
 from maps.names import country_names, normalize
-from maps.recognize import Recognizer, Span, local_alternate, major
+from maps.local_names import local_alternate
+from maps.recognize import Recognizer, Span, major
 
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline

@@ -12,7 +12,6 @@ head and the `Cue`s around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -22,6 +21,7 @@ from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
 from maps.lang_tables import LangTables, tables
+from maps.local_names import local_first
 from maps.names import normalize
 from maps.segment import Part, PartKind, Segmenter, strong
 from maps.tokens import Token, headline_tokens, tokenize
@@ -29,13 +29,7 @@ from maps.tokens import Token, headline_tokens, tokenize
 DESCRIPTIVE_WORD = 3.8   # zipf frequency from which a capitalised neighbour is a word, not a name
 COMMON_OPENER = 4.0      # zipf frequency from which a capitalised first word is grammar, not a name
 RARE_OPENER = 5.0        # ... below which a known name at a sentence start is kept when it is large
-RARE_ALTERNATE = 3.5     # zipf frequency below which a local alternate name is no word of the language
-OWN_COUNTRY_WORD = 4.3   # ... below which a town's alternate in its own country's language is its name
-                         # ("Oostende"), not a word ("Paz", "Salud")
-WORDLIKE_ALTERNATE = 4.5  # ... from which it is as likely a word ("Liga", "indien") unless it is recognisably
-                          # the place's own name ("Londra", "Brussel")
 FRAGMENT = 1.0           # zipf frequency below which a lower-case piece after a hyphen is no word ("-kinen")
-SAME_NAME = 0.6          # difflib ratio from which two spellings are one name in two languages
 MAX_ACRONYM = 5          # letters: a longer word in capitals is a word of a headline, not an acronym
 MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
 
@@ -108,7 +102,7 @@ class Recognizer:
             if expanded != name:
                 cands = self.ix.lookup(expanded)
         if cands and self.t.local_alternates and len(cands) > 1:
-            cands = _local_first(cands, normalize(name), self)
+            cands = local_first(cands, normalize(name), self)
         if not cands and "-" in name:
             cands = self._unbroken_lookup(name)
         if not cands and self.inflects:
@@ -389,53 +383,6 @@ class Recognizer:
             return True
         text = " ".join(words)
         return any(text.startswith(p + " ") for p in self.t.org_prefix)
-
-
-def _large(c) -> bool:
-    return (getattr(c, "population", 0) or 0) >= kinds.BIG_TOWN or getattr(c, "kind", "") in kinds.LARGE
-
-
-def local_alternate(c, key: str, rec: "Recognizer") -> bool:
-    """Is GeoNames' alternate name ``key`` how this language's news names the place ``c``? A rare word
-    ("Hangö"), or a large place's name that is no common word of the language ("Luik" for Liège) or is
-    recognisably its own name ("Roma", "Londra") - not a word that happens to be listed ("Liga" for Riga).
-    An alternate name in a language of the place's own country is its name there ("Oostende")."""
-    freq = rec.common(key)
-    if rec.lang in official_languages(getattr(c, "country", None)) and (_large(c) or freq < OWN_COUNTRY_WORD):
-        return True     # "Oostende", "Borgå", "Torino": the place's name in its own country's language
-    if freq < RARE_ALTERNATE or (" " in key and _large(c)):   # "Nueva York": no phrase is a common word
-        return True
-    return _large(c) and (freq < WORDLIKE_ALTERNATE or _same_name(key, normalize(c.name)))
-
-
-@lru_cache(maxsize=512)
-def official_languages(cc: str | None) -> frozenset:
-    """The languages a country writes its own place names in (CLDR's official and de facto languages)."""
-    if not cc:
-        return frozenset()
-    from babel.languages import get_official_languages
-
-    try:
-        return frozenset(get_official_languages(cc, de_facto=True))
-    except Exception:   # a code CLDR does not know
-        return frozenset()
-
-
-def _same_name(key: str, name: str) -> bool:
-    """"Torino" and Turin, "Londra" and London: the same name in two languages (same first letter and
-    mostly the same letters), not another word ("Liga" and Riga)."""
-    return key[:1] == name[:1] and (key[:3] == name[:3] or SequenceMatcher(None, key, name).ratio() >= SAME_NAME)
-
-
-def _local_first(cands: tuple, key: str, rec: "Recognizer") -> tuple:
-    """A large place's name in the language ("Genova") before small places whose own name it is
-    (Génova, Colombia)."""
-    def first(c) -> bool:
-        return getattr(c, "match", "") == "alt" and _large(c) and local_alternate(c, key, rec)
-    lead = [c for c in cands if first(c)]
-    if not lead or lead[0] is cands[0]:
-        return cands
-    return tuple(lead) + tuple(c for c in cands if not first(c))
 
 
 def _unbroken(word: str) -> str:
