@@ -161,3 +161,10 @@ def test_a_holiday_without_tense_is_the_nearest_one():
 ])
 def test_halves_and_quarters_written_the_indonesian_way(text, expr, value):
     assert mention(text, "id", expr, dt.date(2014, 12, 9)).span.value == value
+
+
+def test_an_english_month_name_in_an_indonesian_text_still_reads():
+    """Indonesian news quotes English dates; the month name is borrowed only when written with a capital."""
+    found = find_dates("Kapal itu berlabuh di Bitung pada 9 August 2017 pagi.", "id", dt.date(2017, 8, 10))
+    assert [(m.text, m.span.value) for m in found if m.span.value.startswith("2017-08-09")][0][0].startswith("9 August")
+    assert not [m for m in find_dates("kapal itu august sekali", "id", dt.date(2017, 8, 10)) if m.span.value[:4] == "2017"]

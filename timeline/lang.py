@@ -32,6 +32,7 @@ class LangTable:
     date_order: str = "DMY"
     names_capitalized: bool = False
     months: dict = field(default_factory=dict)        # name -> 1..12
+    borrowed: set = field(default_factory=set)        # month names of another language, read only capitalised
     weekdays: dict = field(default_factory=dict)      # name -> 0..6 (Monday = 0)
     short_names: set = field(default_factory=set)     # abbreviations: need a dot or a number next to them
     weak_names: set = field(default_factory=set)      # names that are also common words: need a cue
@@ -139,6 +140,11 @@ def _read_names(t: LangTable, info: dict, extra: dict) -> None:
     for name, day in extra.get("weekday_forms", {}).items():   # ISO numbers: Monday = 1
         t.weekdays[name.lower()] = int(day) - 1
         t.short_names.discard(name.lower())
+    for name, month in extra.get("borrowed_months", {}).items():   # "9 August 2017" in an Indonesian text
+        key = name.lower()
+        if key not in t.months and key not in t.weekdays:
+            t.months[key] = int(month)
+            t.borrowed.add(key)
     t.weak_names = {w.lower() for w in extra.get("weak_names", [])}
     t.weak_name_cues = [w.lower() for w in extra.get("weak_name_cues", [])]
 

@@ -88,12 +88,15 @@ def _auxiliaries(code: str) -> frozenset:
 
 
 def name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
-    """Month/weekday names: capitalised where the language capitalises them; abbreviations and names that
-    are also common words only next to a number or after a cue word."""
+    """Month/weekday names: capitalised where the language capitalises them (a month name borrowed from
+    another language always, and only with a day or year next to it); abbreviations and names that are
+    also common words only next to a number or after a cue word."""
     t = ctx.g.table
     key = name.lower().rstrip(".")
     pos = ctx.text.find(name, c.start, c.end)
     pos = c.start if pos < 0 else pos
+    if key in t.borrowed and (alone or not name[:1].isupper()):
+        return False    # a borrowed name ("August" in a German text may be a man) only in a date, capitalised
     if t.names_capitalized and alone and not name[:1].isupper():
         return False
     if alone and key in t.short_names:
