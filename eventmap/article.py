@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
+from eventmap.decoding import decode_bytes, replace_lone_surrogates
 from eventmap.errors import InputError
+from eventmap.jsonl import bad_line, read_objects
 from languages.identify import UnknownLanguage, check_language, detect_language
 from eventmap.model import Article
 
@@ -44,17 +47,19 @@ def slugify(text: str, fallback: str = "article") -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
+    """An article's text from its bytes (eventmap/decoding.py), with every line break as "\\n"."""
+    return decode_bytes(data, name).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_stream(stream) -> str:
+    """Standard input, or any stream the API is given: bytes are decoded like a file's; text (already
+    decoded by the caller) is taken as it is."""
+    data = stream.read()
+    if isinstance(data, bytes):
+        return _decode(data, "stdin")
     if not data.strip():
-        raise InputError(f"{name}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: this looks like a binary file, not text or HTML")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: the file is not UTF-8 text") from None
-    if not text.strip():
-        raise InputError(f"{name}: the file is empty")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise InputError("stdin: the input is empty")
+    return data.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def title_from_text(text: str) -> str:
@@ -95,7 +100,8 @@ def from_html(html: str, name: str, url: str | None = None) -> tuple[str, str, d
 
 def fetch_url(url: str, allow_local: bool = False) -> str:
     """Download a page with trafilatura. Its SSRF guard (no loopback or private addresses) stays on
-    unless the user asks for local pages, e.g. an intranet or a test server."""
+    unless the user asks for local pages, e.g. an intranet or a test server. trafilatura returns None
+    for every failure and logs why; the log is read so that the message can say why."""
     import copy
 
     import trafilatura
@@ -105,10 +111,57 @@ def fetch_url(url: str, allow_local: bool = False) -> str:
     if allow_local:
         config = copy.deepcopy(DEFAULT_CONFIG)
         config.set("DEFAULT", "SSRF_PROTECTION", "off")
-    html = trafilatura.fetch_url(url, config=config)
-    if not html:
-        raise InputError(f"{url}: could not download the page")
-    return html
+    heard = _Heard()
+    log = logging.getLogger("trafilatura")
+    log.addHandler(heard)
+    try:
+        html = trafilatura.fetch_url(url, config=config)
+    finally:
+        log.removeHandler(heard)
+    if html:
+        return html
+    if any("SSRF" in m for m in heard.messages) or (not allow_local and _local_host(url)):
+        raise InputError(f"{url}: refused: the address is on this machine or a private network; "
+                         f"add --allow-local-urls to read it")
+    raise InputError(f"{url}: could not download the page{_why(heard.messages)}")
+
+
+def _local_host(url: str) -> bool:
+    """Does the URL's host name an address on this machine or a private network? (Asked only after a
+    download failed, to say why: trafilatura vets the address it connected to, so a refused
+    connection to a local port never reaches its check.)"""
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+        addresses = {a[4][0] for a in socket.getaddrinfo(host, None)}
+        return any(not ipaddress.ip_address(a.split("%")[0]).is_global for a in addresses)
+    except (OSError, ValueError, UnicodeError):
+        return False
+
+
+def _why(messages: list[str]) -> str:
+    """The reason trafilatura logged, in a few words: " (HTTP 404)", " (Connection refused)", or ""."""
+    for m in messages:
+        if m.startswith("not a 200 response"):
+            return f" (HTTP {m.split(':', 1)[1].split('for URL')[0].strip()})"
+        errno_text = re.search(r"\[Errno -?\d+\] ([^'\")]+)", m)
+        if errno_text:
+            return f" ({errno_text.group(1).strip()})"
+    return ""
+
+
+class _Heard(logging.Handler):
+    """Keeps the messages trafilatura logs while it downloads one page."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def checked_language(code: str) -> str:
@@ -121,10 +174,20 @@ def checked_language(code: str) -> str:
 
 def make_article(text: str, *, id: str, source: str, title: str = "", lang: str | None = None,
                  published: dt.date | None = None, published_source: str | None = None) -> Article:
-    """Settle the language (given, else detected) and build the Article."""
+    """Settle the language (given, else detected) and build the Article. Lone surrogates (which no
+    output could encode) become U+FFFD, offsets unchanged, and the article's notes say so."""
+    text, notes = clean_text(text, id)
     lang = checked_language(lang) if lang else detect_language(text)
     return Article(id=id, text=text, title=title or title_from_text(text), lang=lang, published=published,
-                   source=source, anchor=published, anchor_source=published_source if published else None)
+                   source=source, anchor=published, anchor_source=published_source if published else None,
+                   notes=notes)
+
+
+def clean_text(text: str, ident: str) -> tuple[str, list[str]]:
+    """``text`` with lone surrogates replaced, and the note that says how many (none when none)."""
+    text, n = replace_lone_surrogates(text)
+    return text, ([f"{ident}: {n} lone surrogate code point(s) (not valid Unicode text) replaced by U+FFFD"]
+                  if n else [])
 
 
 def read_article(source: str, *, lang: str | None = None, published: dt.date | None = None,
@@ -134,12 +197,9 @@ def read_article(source: str, *, lang: str | None = None, published: dt.date | N
     page_date = None
     title = ""
     if source == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read()
-        raw = _decode(data if isinstance(data, bytes) else data.encode("utf-8"), "stdin")
-        text = raw
+        text = raw = _read_stream(stdin if stdin is not None else sys.stdin.buffer)
         if raw.lstrip().startswith("<") and re.search(r"<(html|body|article|p)\b", raw[:5000], re.I):
-            text, title, page_date = from_html(raw, "stdin")
+            text, title, page_date = from_html(replace_lone_surrogates(raw)[0], "stdin")
         ident = "stdin"
     elif re.match(r"https?://", source, re.I):
         text, title, page_date = from_html(fetch_url(source, allow_local_urls), source, url=source)
@@ -166,35 +226,47 @@ def read_article(source: str, *, lang: str | None = None, published: dt.date | N
 
 
 def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None = None,
-                warn: Callable[[str], None] | None = None) -> Iterator[Article]:
-    """Articles from a JSONL corpus: one ``{"id", "text", "lang"?, "dct"?}`` object per line.
+                warn: Callable[[str], None] | None = None,
+                on_bad_line: Callable[[str], None] | None = None) -> Iterator[Article]:
+    """Articles from a JSONL corpus: one ``{"id", "text", "lang"?, "dct"?, "title"?}`` object per line.
 
     A line's own ``lang`` and ``dct`` win over the command line's, which serve as defaults. A ``dct``
-    that is not an ISO date is reported through `warn` and left out (the anchor is then inferred):
-    one odd line should not stop a corpus run."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    with p.open("rb") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                text = obj["text"]
-                ident = str(obj.get("id", n))
-            except (ValueError, KeyError, TypeError):
-                raise InputError(f"{path}:{n}: not a JSON object with a \"text\" field") from None
-            if not isinstance(text, str):
-                raise InputError(f"{path}:{n}: \"text\" is not a string")
-            if not isinstance(obj.get("title") or "", str):
-                raise InputError(f"{path}:{n}: \"title\" is not a string")
-            day, day_source = published, ("cli" if published else None)
-            if obj.get("dct"):
-                try:
-                    day, day_source = parse_date(str(obj["dct"]), f"dct on line {n}"), "metadata"
-                except InputError as e:
-                    if warn:
-                        warn(f"{path}: {e}; using the default anchor")
-            yield make_article(text, id=ident, source=f"{path}:{n}", title=obj.get("title") or "",
-                               lang=obj.get("lang") or lang, published=day, published_source=day_source)
+    that is not an ISO date is reported through `warn` and left out (the anchor is then inferred).
+    A line that cannot be read as an article (not JSON, no "text", a field of the wrong type, an
+    unknown "lang") is reported as ``path:N: why`` through `on_bad_line` and skipped, so that one odd
+    line does not stop a corpus run; without `on_bad_line` it raises InputError."""
+    for n, obj in read_objects(path, on_bad_line):
+        try:
+            article = article_from_record(obj, f"{path}:{n}", n, lang, published, warn)
+        except InputError as e:
+            bad_line(f"{path}:{n}: {e}; line skipped", on_bad_line)
+            continue
+        yield article
+
+
+def article_from_record(obj: dict, where: str, n: int, lang: str | None, published: dt.date | None,
+                        warn: Callable[[str], None] | None) -> Article:
+    """The Article of one corpus line ``obj`` (``where`` = "path:n"); InputError (without the place)
+    when a field is missing or of the wrong type, or "lang" is unknown."""
+    text, ident, title, line_lang = obj.get("text"), obj.get("id", n), obj.get("title") or "", obj.get("lang")
+    if not isinstance(text, str):
+        raise InputError('no "text" field' if text is None else '"text" is not a string')
+    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+        raise InputError('"id" is not a string or a whole number')
+    if not isinstance(title, str):
+        raise InputError('"title" is not a string')
+    if line_lang is not None and line_lang != "":
+        try:
+            line_lang = checked_language(line_lang)
+        except InputError:
+            raise InputError(f'unknown language {line_lang!r} in "lang": give an ISO 639-1 code such as '
+                             f"'en' or 'id', or leave \"lang\" out to have it detected") from None
+    day, day_source = published, ("cli" if published else None)
+    if obj.get("dct"):
+        try:
+            day, day_source = parse_date(str(obj["dct"]), f"dct on line {n}"), "metadata"
+        except InputError as e:
+            if warn:
+                warn(f"{where.rsplit(':', 1)[0]}: {e}; using the default anchor")
+    return make_article(text, id=str(ident), source=where, title=title, lang=line_lang or lang, published=day,
+                        published_source=day_source)

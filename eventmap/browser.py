@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventmap.errors import InputError
+from eventmap.errors import InputError, MachineError
 
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -31,11 +31,17 @@ def find_chromium() -> str | None:
 
 
 def launch(playwright, headless: bool = True):
-    """A Chromium browser from a running `sync_playwright()`; InputError when none is installed."""
+    """A Chromium browser from a running `sync_playwright()`. MachineError (one line) when none is
+    installed or it does not start: Playwright's own message is a page of launch log."""
     exe = find_chromium()
     if exe is None:
-        raise InputError("no Chromium found (install the 'chromium' package or set EVENTMAP_CHROMIUM)")
-    return playwright.chromium.launch(executable_path=exe, headless=headless, args=LAUNCH_ARGS)
+        raise MachineError("no Chromium found (install the 'chromium' package or set EVENTMAP_CHROMIUM)")
+    try:
+        return playwright.chromium.launch(executable_path=exe, headless=headless, args=LAUNCH_ARGS)
+    except Exception as e:   # playwright's Error or TimeoutError: the browser process failed
+        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
+        raise MachineError(f"Chromium ({exe}) did not start: {first[:200]} - check that it runs "
+                           f"('{exe} --headless --version') or set EVENTMAP_CHROMIUM") from None
 
 
 @dataclass
@@ -96,7 +102,7 @@ def open_offline_page(html_path: str | os.PathLike, width: int = 1280, height: i
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise InputError("screenshots need Playwright: pip install playwright") from None
+        raise MachineError("screenshots need Playwright: pip install playwright") from None
     with sync_playwright() as p:
         own = launch(p)
         try:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import webbrowser
 from pathlib import Path
 
 from eventmap import __version__, outputs
 from eventmap.article import checked_language, parse_date, read_article, read_corpus
-from eventmap.atomic import write_text_atomic
+from eventmap.atomic import check_replaceable, write_text_atomic
 from eventmap.commands.render import add_page_options, page_settings, run_render
-from eventmap.errors import InputError
+from eventmap.errors import InputError, MachineError
 from eventmap.outputs.json_export import to_json
 from eventmap.pipeline import analyse
 from maps import geocoding
@@ -175,10 +176,12 @@ def run_extract(argv: list[str]) -> int:
 def _extract(args, lang, published, online) -> int:
     if args.output and Path(args.output).is_dir():
         raise InputError(f"{args.output}: is a directory; -o takes a file name")
+    if args.output:
+        check_replaceable(args.output)   # before the work, not after it
+    bad: list[str] = []
     if args.input.lower().endswith(".jsonl"):
-        articles = list(read_corpus(args.input, lang=lang, published=published, warn=_warn))  # every line checked first
-        docs = (analyse(a, geocoding=online, warn=_warn) for a in articles)
-        lines = [to_json(d, indent=None) for d in docs]
+        articles = read_corpus(args.input, lang=lang, published=published, warn=_warn, on_bad_line=_bad(bad))
+        lines = [to_json(analyse(a, geocoding=online, warn=_warn), indent=None) for a in articles]
         text = "\n".join(lines) + ("\n" if lines else "")
     else:
         doc = analyse(read_article(args.input, lang=lang, published=published, allow_local_urls=args.allow_local_urls),
@@ -187,8 +190,30 @@ def _extract(args, lang, published, online) -> int:
     if args.output:
         write_text_atomic(args.output, text)
     else:
-        sys.stdout.write(text)
+        _stdout(text)
+    if bad:
+        print(f"eventmap: error: {len(bad)} line(s) of {args.input} skipped (see above); the other documents "
+              f"were written", file=sys.stderr)
+        return EXIT_INPUT
     return 0
+
+
+def _stdout(text: str) -> None:
+    """Write to standard output as UTF-8 whatever the locale says (the export is UTF-8 everywhere)."""
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(text)
+
+
+def _bad(seen: list[str]):
+    """A corpus' bad-line callback: each bad line is one error line on stderr, counted in ``seen``."""
+    def report(msg: str) -> None:
+        seen.append(msg)
+        print(f"eventmap: error: {msg}", file=sys.stderr)
+    return report
 
 
 def run_gazetteer(argv: list[str]) -> int:
@@ -227,9 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as e:
         print(f"eventmap: error: {e}", file=sys.stderr)
         return EXIT_INPUT
-    except GazetteerError as e:  # a broken or unwritable cache, a bad GeoNames zip: not the article's fault
-        print(f"eventmap: error: gazetteer: {e}", file=sys.stderr)
+    except (GazetteerError, MachineError) as e:  # a broken cache, a browser that will not start: not the input's fault
+        print(f"eventmap: error: {'gazetteer: ' if isinstance(e, GazetteerError) else ''}{e}", file=sys.stderr)
         return EXIT_ENVIRONMENT
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing to report
+        return 0
     except OSError as e:  # an output that cannot be written: a full disk, no permission, a missing parent
         where = f"{e.filename}: " if e.filename else ""
         print(f"eventmap: error: {where}{e.strerror or e}", file=sys.stderr)
@@ -237,8 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("eventmap: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Exception as e:  # a bug: still one line, and the way to see more
+        if os.environ.get("EVENTMAP_DEBUG"):
+            raise
+        what = "out of memory" if isinstance(e, MemoryError) else f"internal error ({type(e).__name__}: {e})"
+        print(f"eventmap: error: {what}; set EVENTMAP_DEBUG=1 to see where, and please report it", file=sys.stderr)
+        return EXIT_ENVIRONMENT
 
 
 if __name__ == "__main__":

@@ -1,5 +1,15 @@
-"""The one exception type the command line turns into a one-line message and exit code 2."""
+"""The two exception types the command line turns into one line on stderr (never a traceback).
+
+InputError    the user's input is wrong (a missing or unreadable file, an unknown language, a bad
+              date, a malformed corpus line): exit code 2, and the message says what to do.
+MachineError  the machine failed, not the input (a browser that will not start, a cache that cannot
+              be written): exit code 1.
+"""
 
 
 class InputError(Exception):
     """Bad input from the user: a missing or unreadable file, an unknown language, a bad date."""
+
+
+class MachineError(Exception):
+    """The machine failed while the input was fine: a browser that does not start, a broken install."""

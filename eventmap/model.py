@@ -20,6 +20,8 @@ class Article:
     anchor          the date relative expressions are read against: `published`, else inferred
                     from the text (the latest full date in it); None when nothing is known.
     anchor_source   "metadata", "cli", "inferred" or None.
+    notes           what reading did to the text that a user should know (characters replaced, a
+                    text cut at eventmap's limit); the pipeline passes them on as warnings.
     """
 
     id: str
@@ -30,6 +32,7 @@ class Article:
     source: str = ""
     anchor: dt.date | None = None
     anchor_source: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

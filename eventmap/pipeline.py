@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from eventmap.article import clean_text
+from eventmap.decoding import replace_lone_surrogates
 from eventmap.events import build_events
+from eventmap.limits import calendar_edge_note, within_limit
 from eventmap.model import Article, Document
 from languages.sentences import split_sentences
 from maps import find_places
@@ -28,6 +31,16 @@ def settle_anchor(article: Article, sentences=None) -> None:
             article.anchor_source = "inferred"
 
 
+def prepare_text(article: Article) -> list[str]:
+    """Make the text safe to read and to write, the same for every stage: lone surrogates replaced
+    (an Article built by hand may hold them), a text over eventmap's limit cut (eventmap/limits.py).
+    Returns the notes for the user: those of reading (``article.notes``) and these."""
+    article.id, article.title = (replace_lone_surrogates(v)[0] for v in (article.id, article.title))
+    article.text, notes = clean_text(article.text, article.id)
+    article.text, cut = within_limit(article.text, article.id)
+    return list(article.notes) + notes + ([cut] if cut else [])
+
+
 def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None = None) -> Document:
     """Read one article. `geocoding` is an optional `maps.geocoding.OnlineGeocoding`."""
     warnings: list[str] = []
@@ -37,8 +50,13 @@ def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None
         if warn:
             warn(msg)
 
+    for msg in prepare_text(article):
+        note(msg)
     sentences = split_sentences(article.text, article.lang)
     settle_anchor(article, sentences)
+    edge = calendar_edge_note(article.anchor, article.id)
+    if edge:
+        note(edge)
     dates = find_dates(article.text, article.lang, article.anchor, sentences)
     if article.anchor is None:
         unplaced = [m.text for m in dates if m.span.type in ("DATE", "TIME") and m.span.earliest is None]

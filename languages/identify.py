@@ -44,8 +44,9 @@ class UnknownLanguage(ValueError):
 
 
 def check_language(code: str) -> str:
-    """The primary language subtag of `code` (``pt-BR`` -> ``pt``), or a one-line UnknownLanguage."""
-    primary = languages.primary(code)
+    """The primary language subtag of `code` (``pt-BR`` -> ``pt``), or a one-line UnknownLanguage
+    (also for a code that is not a string at all, such as a corpus line's ``"lang": 5``)."""
+    primary = languages.primary(code) if isinstance(code, str) else ""
     if not primary.isalpha() or not 2 <= len(primary) <= 3 or not _known_language(primary):
         raise UnknownLanguage(f"unknown language {code!r}: give an ISO 639-1 code such as 'en' or 'id'")
     return primary

@@ -22,7 +22,6 @@ from maps.recognize import GazetteerIndex, Recognizer, Span
 from maps.resolve import Resolver
 from maps.uncased import find_uncased, merge_spans
 
-MAX_TEXT = 2_000_000
 RUNNERS_UP = 3
 
 
@@ -55,7 +54,6 @@ def find_places(text: str, lang: str, gazetteer=None, sentences: list[Sentence] 
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    text = text[:MAX_TEXT]
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     rec = _recognizer(lang if isinstance(lang, str) and lang.strip() else "en", gaz)
     spans = merge_spans([s for s in rec.find(text, sentences) if keep(s, rec)], find_uncased(text, rec.ix, rec.lang))

@@ -11,6 +11,7 @@ head and the `Cue`s around it.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,10 @@ RARE_OPENER = 5.0        # ... below which a known name at a sentence start is k
 FRAGMENT = 1.0           # zipf frequency below which a lower-case piece after a hyphen is no word ("-kinen")
 MAX_ACRONYM = 5          # letters: a longer word in capitals is a word of a headline, not an acronym
 MIN_DEMONYM = 5          # letters of the shortest lower-case place adjective worth a look-up
+
+# wordfreq logs a warning when it serves a nearby language's list (Javanese -> Indonesian): that is the
+# intended fallback, and a library must not print on its own; an application that sets up logging sees it.
+logging.getLogger("wordfreq").addHandler(logging.NullHandler())
 
 
 @dataclass

@@ -19,6 +19,7 @@ OPENERS = "\"“‘'([«—–-"
 CLAUSE_START = ":;•|\n"     # after these a capital is grammar, as at a sentence start
 SENTENCE_STOPS = ".!?"
 HEADLINE_SHARE = 0.6        # share of capitalised long words that makes a line a headline
+HEADLINE_MAX_CHARS = 300    # a longer line is prose, however capitalised (a headline is a line or two)
 
 
 @dataclass
@@ -93,17 +94,25 @@ def _starts(text: str, s: int, toks: list[Token], openings: set[int] | None) -> 
 
 def headline_tokens(text: str, toks: list[Token]) -> set[int]:
     """Indexes of tokens in title-case lines (headlines), where capitals say nothing about names.
-    A headline has mostly capitalised words and does not end like a sentence."""
+    A headline is short, has mostly capitalised words and does not end like a sentence. Lines are
+    found once (tokens come in text order), so a text of one very long line stays linear."""
     out: set[int] = set()
-    groups: dict[int, list[int]] = {}
-    for i, t in enumerate(toks):
-        groups.setdefault(text.rfind("\n", 0, t.start) + 1, []).append(i)
-    for ls, group in groups.items():
-        le = text.find("\n", ls)
-        line = text[ls:le if le >= 0 else len(text)].rstrip()
-        if not line or line[-1] in ".!?\"”'»:;,":
-            continue
-        words = [toks[i] for i in group if toks[i].text[0].isalpha() and len(toks[i].text) > 3]
-        if len(words) >= 3 and sum(t.cap for t in words) / len(words) >= HEADLINE_SHARE:
-            out.update(group)
+    i, n = 0, len(toks)
+    while i < n:
+        ls = text.rfind("\n", 0, toks[i].start) + 1
+        le = text.find("\n", toks[i].start)
+        le = len(text) if le < 0 else le
+        j = i
+        while j < n and toks[j].start < le:
+            j += 1
+        if _is_headline(text[ls:le].rstrip(), toks[i:j]):
+            out.update(range(i, j))
+        i = j
     return out
+
+
+def _is_headline(line: str, group: list[Token]) -> bool:
+    if not line or len(line) > HEADLINE_MAX_CHARS or line[-1] in ".!?\"”'»:;,":
+        return False
+    words = [t for t in group if t.text[0].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.cap for t in words) / len(words) >= HEADLINE_SHARE

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 _WORD_BEFORE = re.compile(r"(\w+)$")
+CUE_REACH = 1000  # characters read on each side within the sentence: a run-on "sentence" of megabytes stays linear
 
 
 def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.Pattern, sentence: tuple[int, int],
@@ -21,7 +22,7 @@ def tense(text: str, start: int, end: int, future_cue: re.Pattern, past_cue: re.
     languages/sentences.py). `reach` > 0 looks only that many characters to the left (within the
     sentence). A past form right after one of `auxiliaries` ("be", "been") is a participle ("will be
     paid"), not a past tense."""
-    lo, hi = sentence
+    lo, hi = max(sentence[0], start - CUE_REACH), min(sentence[1], end + CUE_REACH)
     if reach:  # only the words just before: "will meet on Friday", not "said Friday it would ..."
         lo, hi = max(lo, start - reach), end
     left, right = text[lo:start], text[end:hi]

@@ -25,11 +25,23 @@ def add_months(d: dt.date, n: int) -> dt.date:
 
 def week_value(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
+
+
+# the widest value of each written precision: years 1-9999 are all a value can say
+_RANGE = {"Y": (1, 9999), "WINDU": (1, 9999), "DE": (0, 999), "CE": (0, 99)}
 
 
 def shift_value(anchor: dt.date, unit: str, n: int) -> str | None:
-    """The anchor moved by n units, written at that unit's precision (None for units below a day)."""
+    """The anchor moved by n units, written at that unit's precision (None for units below a day, and
+    when the move leaves years 1-9999; a date past them raises OverflowError or ValueError)."""
+    value = _shifted(anchor, unit, n)
+    if unit in _RANGE and value is not None and not _RANGE[unit][0] <= int(value) <= _RANGE[unit][1]:
+        return None
+    return value
+
+
+def _shifted(anchor: dt.date, unit: str, n: int) -> str | None:
     if unit == "D":
         return (anchor + dt.timedelta(days=n)).isoformat()
     if unit in ("W", "FN"):
@@ -119,7 +131,7 @@ def bounds(value: str) -> tuple[dt.date, dt.date] | None:
         if re.fullmatch(r"\d{2}", v):
             y = int(v) * 100
             return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):   # a week or season running past 9999-12-31
         return None
     return None
 

@@ -7,11 +7,15 @@ capitalises them, a weekday that is also a unit word ...).
 """
 from __future__ import annotations
 
+import re
+
 from timeline.candidates import Candidate
 from timeline.readers import days, durations, months, periods, quarters, relative, weekdays, years
 from timeline.readers.base import Context, Reading
 
 __all__ = ["Context", "HANDLERS", "Reading", "read"]
+
+_OFF_CALENDAR = re.compile(r"-|\d{5}|0000")   # a year before 1 or after 9999: TIMEX3 cannot write it
 
 HANDLERS = {
     "wd_numeric": days.read_numeric, "numeric": days.read_numeric, "iso": days.read_iso,
@@ -34,8 +38,12 @@ HANDLERS = {
 
 
 def read(c: Candidate, ctx: Context) -> list[Reading]:
-    """The readings of one candidate ([] when it is not a date after all)."""
-    out = HANDLERS[c.kind](c, ctx)
+    """The readings of one candidate ([] when it is not a date after all, or when the anchor moved by
+    it leaves the calendar that TIMEX3 values can write: years 1 to 9999)."""
+    try:
+        out = HANDLERS[c.kind](c, ctx)
+    except (OverflowError, ValueError):   # "tomorrow" from 9999-12-31, "last week" from 0001-01-01
+        return []
     for r in out:
         r.kind = c.kind
-    return [r for r in out if r.value]
+    return [r for r in out if r.value and not _OFF_CALENDAR.match(r.value)]

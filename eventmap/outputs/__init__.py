@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Callable, Iterable
 
 from eventmap.article import slugify
+from eventmap.atomic import check_replaceable
 from eventmap.errors import InputError
 from eventmap.model import Article, Document
 
@@ -119,6 +120,8 @@ def write_outputs(doc: Document, formats: str | Iterable[str], directory: str | 
     directory = check_directory(directory)
     stem = name or default_name(doc.article)
     job = OutputJob(tiles=tiles_setting(tiles), locale=locale, embed=embed, warn=warn)
+    for fmt in fmts:   # a read-only file in the way stops the call before anything is written
+        check_replaceable(directory / f"{stem}{output_module(fmt).SUFFIX}")
     for fmt in fmts:
         module = output_module(fmt)
         job.written[fmt] = module.write(doc, directory / f"{stem}{module.SUFFIX}", job)
