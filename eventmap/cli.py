@@ -18,6 +18,7 @@ from eventmap import __version__, outputs
 from eventmap.article import checked_language, parse_date, read_article, read_corpus
 from eventmap.atomic import check_replaceable, write_text_atomic
 from eventmap.commands.render import add_page_options, page_settings, run_render
+from eventmap.commands import evaluate
 from eventmap.errors import InputError, MachineError
 from eventmap.outputs.json_export import to_json
 from eventmap.pipeline import analyse
@@ -34,6 +35,8 @@ other commands:
                                        build, describe or query the embedded offline gazetteer
   eventmap render FILE.json [-o DIR] [--formats LIST]
                                        draw every output from a JSON export (e.g. one corrected in the page)
+  eventmap evaluate GOLD.jsonl [--pred PRED.jsonl] [--report DIR]
+                                       score eventmap on your own annotated news, error by error
 Run 'eventmap extract --help' or 'eventmap gazetteer --help' for their options.
 
 examples:
@@ -240,7 +243,7 @@ def run_gazetteer(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render}
+COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render, "evaluate": evaluate.run}
 
 
 def main(argv: list[str] | None = None) -> int:
