@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from eventmap.decoding import decode_bytes, replace_lone_surrogates
-from eventmap.errors import InputError
+from eventmap.errors import InputError, shown
 from eventmap.jsonl import bad_line, read_objects
 from languages.identify import UnknownLanguage, check_language, detect_language
 from eventmap.model import Article
@@ -36,7 +36,7 @@ def parse_date(value: str, what: str = "date") -> dt.date:
             raise ValueError
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise InputError(f"invalid {what} {value!r}: expected YYYY-MM-DD") from None
+        raise InputError(f"invalid {what} {shown(value)}: expected YYYY-MM-DD") from None
 
 
 def slugify(text: str, fallback: str = "article") -> str:
@@ -259,7 +259,7 @@ def article_from_record(obj: dict, where: str, n: int, lang: str | None, publish
         try:
             line_lang = checked_language(line_lang)
         except InputError:
-            raise InputError(f'unknown language {line_lang!r} in "lang": give an ISO 639-1 code such as '
+            raise InputError(f'unknown language {shown(line_lang)} in "lang": give an ISO 639-1 code such as '
                              f"'en' or 'id', or leave \"lang\" out to have it detected") from None
     day, day_source = published, ("cli" if published else None)
     if obj.get("dct"):

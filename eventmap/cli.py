@@ -19,7 +19,9 @@ from eventmap.article import checked_language, parse_date, read_article, read_co
 from eventmap.atomic import check_replaceable, write_text_atomic
 from eventmap.commands.render import add_page_options, page_settings, run_render
 from eventmap.commands import evaluate
-from eventmap.errors import InputError, MachineError
+from eventmap.console import write_stdout
+from eventmap.decoding import replace_lone_surrogates
+from eventmap.errors import InputError, MachineError, shown
 from eventmap.outputs.json_export import to_json
 from eventmap.pipeline import analyse
 from maps import geocoding
@@ -119,7 +121,10 @@ def _gazetteer_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args) -> tuple[str | None, object, object]:
-    lang = checked_language(args.lang) if args.lang else None
+    try:
+        lang = checked_language(args.lang) if args.lang else None
+    except InputError as e:
+        raise InputError(f"--lang: {e}") from None
     published = parse_date(args.published, "--published date") if args.published is not None else None
     try:
         config = geocoding.config_from_args(args)
@@ -185,6 +190,8 @@ def _extract(args, lang, published, online) -> int:
     if args.input.lower().endswith(".jsonl"):
         articles = read_corpus(args.input, lang=lang, published=published, warn=_warn, on_bad_line=_bad(bad))
         lines = [to_json(analyse(a, geocoding=online, warn=_warn), indent=None) for a in articles]
+        if bad and not lines:   # an earlier output is worth more than an empty one
+            raise InputError(f"{args.input}: none of its lines could be read (see above); nothing was written")
         text = "\n".join(lines) + ("\n" if lines else "")
     else:
         doc = analyse(read_article(args.input, lang=lang, published=published, allow_local_urls=args.allow_local_urls),
@@ -193,22 +200,12 @@ def _extract(args, lang, published, online) -> int:
     if args.output:
         write_text_atomic(args.output, text)
     else:
-        _stdout(text)
+        write_stdout(text)
     if bad:
         print(f"eventmap: error: {len(bad)} line(s) of {args.input} skipped (see above); the other documents "
               f"were written", file=sys.stderr)
         return EXIT_INPUT
     return 0
-
-
-def _stdout(text: str) -> None:
-    """Write to standard output as UTF-8 whatever the locale says (the export is UTF-8 everywhere)."""
-    if hasattr(sys.stdout, "buffer"):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(text)
 
 
 def _bad(seen: list[str]):
@@ -222,24 +219,42 @@ def _bad(seen: list[str]):
 def run_gazetteer(argv: list[str]) -> int:
     args = _gazetteer_parser().parse_args(argv)
     from maps import gazetteer
+    from maps.gazetteer.sources.geonames_dump import GeoNamesFileError
 
     if args.action == "build":
+        for dump in filter(None, (args.geonames, args.alternate_names)):   # before the embedded build
+            if not Path(dump).is_file():
+                raise InputError(f"{dump}: no such file (give the GeoNames .zip or .txt you downloaded)")
         path = gazetteer.build(force=args.force)
         _info(f"gazetteer ready: {path}")
         if args.geonames:
-            path = gazetteer.import_geonames(args.geonames, args.alternate_names)
+            try:
+                path = gazetteer.import_geonames(args.geonames, args.alternate_names)
+            except GeoNamesFileError as e:   # the file given is not a dump: the user's input
+                raise InputError(f"{e} (expected a GeoNames dump such as allCountries.zip)") from None
             _info(f"GeoNames imported: {path}")
     elif args.action == "info":
-        print(json.dumps(gazetteer.info(), ensure_ascii=False, indent=1, default=str))
+        write_stdout(json.dumps(gazetteer.info(), ensure_ascii=False, indent=1, default=str) + "\n")
     elif args.action == "lookup":
-        gaz = gazetteer.default_gazetteer()
-        found = gaz.lookup(args.name)[: args.n]
-        if not found:
-            _info(f"no gazetteer entry for {args.name!r}")
-            return 1
-        for c in found:
-            print(f"{c.name}\t{c.kind}\t{c.country or '-'}\t{c.lat:.4f},{c.lon:.4f}\tpop {c.population}\t"
-                  f"{c.source}/{c.match}\tprior {c.prior:.2f}")
+        return _lookup(gazetteer.default_gazetteer(), args.name, args.n)
+    return 0
+
+
+def _lookup(gaz, name: str, n: int) -> int:
+    """Print the candidates for a name; exit 1 when there are none (as grep does), 2 for no name."""
+    clean, bad = replace_lone_surrogates(name)
+    if bad:
+        raise InputError(f"{shown(name)}: the name is not valid UTF-8 text (check the terminal's encoding)")
+    if not clean.strip():
+        raise InputError("no name given: 'eventmap gazetteer lookup NAME', e.g. 'eventmap gazetteer lookup Jakarta'")
+    if n < 1:
+        raise InputError(f"-n {n}: give a number of candidates of at least 1")
+    found = gaz.lookup(clean)[:n]
+    if not found:
+        _info(f"no gazetteer entry for {shown(clean)}")
+        return 1
+    write_stdout("".join(f"{c.name}\t{c.kind}\t{c.country or '-'}\t{c.lat:.4f},{c.lon:.4f}\tpop {c.population}\t"
+                    f"{c.source}/{c.match}\tprior {c.prior:.2f}\n" for c in found))
     return 0
 
 

@@ -13,3 +13,9 @@ class InputError(Exception):
 
 class MachineError(Exception):
     """The machine failed while the input was fine: a browser that does not start, a broken install."""
+
+
+def shown(value, limit: int = 60) -> str:
+    """``repr(value)``, shortened with an ellipsis: a message stays one readable line whatever was given."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 2] + "…" + text[-1]

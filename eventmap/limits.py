@@ -20,7 +20,7 @@ CALENDAR_EDGE_YEARS = 100       # an anchor this close to year 1 or 9999 gets a 
 _SENTENCE_END = re.compile(r"[.!?。！？]\s")
 
 
-def cut_point(text: str, limit: int = MAX_ARTICLE_CHARS) -> int:
+def cut_point(text: str, limit: int) -> int:
     """Where to cut a text longer than ``limit``: after the last line break before it, else after the
     last sentence end, else at the last white space, else at ``limit`` itself - moved back so that no
     combining mark is parted from its letter."""
@@ -38,8 +38,10 @@ def cut_point(text: str, limit: int = MAX_ARTICLE_CHARS) -> int:
     return cut if cut > 0 else limit
 
 
-def within_limit(text: str, ident: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, str | None]:
-    """``text`` as it will be read, and the warning when it had to be cut (None when it was not)."""
+def within_limit(text: str, ident: str, limit: int | None = None) -> tuple[str, str | None]:
+    """``text`` as it will be read, and the warning when it had to be cut (None when it was not).
+    ``limit``: MAX_ARTICLE_CHARS unless given (read when called, so a test may lower it)."""
+    limit = MAX_ARTICLE_CHARS if limit is None else limit
     if len(text) <= limit:
         return text, None
     cut = cut_point(text, limit)

@@ -48,7 +48,8 @@ def check_language(code: str) -> str:
     (also for a code that is not a string at all, such as a corpus line's ``"lang": 5``)."""
     primary = languages.primary(code) if isinstance(code, str) else ""
     if not primary.isalpha() or not 2 <= len(primary) <= 3 or not _known_language(primary):
-        raise UnknownLanguage(f"unknown language {code!r}: give an ISO 639-1 code such as 'en' or 'id'")
+        shown = repr(code) if len(repr(code)) <= 40 else repr(code)[:38] + "…'"
+        raise UnknownLanguage(f"unknown language {shown}: give an ISO 639-1 code such as 'en' or 'id'")
     return primary
 
 

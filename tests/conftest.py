@@ -8,6 +8,16 @@ import os
 import tempfile
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests (tests/test_properties.py): the same examples on every run and in CI (derandomize:
+# the seed is fixed), a bounded number of them, no per-example deadline (a shared machine is slow at
+# times). HYPOTHESIS_PROFILE=explore searches at random, with more examples, when hunting for bugs.
+settings.register_profile("ci", derandomize=True, max_examples=40, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("explore", max_examples=400, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_configure(config):

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from eventmap.atomic import check_replaceable, write_text_atomic
+from eventmap.console import write_stdout
 from eventmap.errors import InputError
 
 REPORT_FILES = ("index.html", "scores.json", "errors.jsonl", "predictions.jsonl")
@@ -45,15 +46,17 @@ def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     report_dir = _check_report_dir(args.report) if args.report else None
     ev = evaluate(args.gold, args.pred, on_bad_line=_say("error"), warn=_say("warning"))
+    if not ev.gold.docs:
+        raise InputError(f"{args.gold}: no gold document could be read (see above); nothing was written")
     noisy = [i for i, w in ev.warnings.items() if w]
     if noisy:
         _say("warning")(f"{len(noisy)} document(s) gave warnings (such as {ev.warnings[noisy[0]][0]!r})"
                         + ("; the report lists them" if report_dir else "; --report DIR lists them"))
     if args.json:
-        print(json.dumps(ev.scores))
+        write_stdout(json.dumps(ev.scores) + "\n")
     else:
         rows = [f for found in ev.findings.values() for f in found]
-        print("\n".join(metrics_lines(ev.scores) + [""] + findings_table(rows)))
+        write_stdout("\n".join(metrics_lines(ev.scores) + [""] + findings_table(rows)) + "\n")
     if report_dir:
         page = write_report(ev, report_dir)
         print(f"eventmap: report written to {page}", file=sys.stderr)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from eventmap.decoding import replace_lone_surrogates
+from eventmap.errors import shown
 from eventmap.jsonl import bad_line, read_objects
 
 SPAN_LISTS = ("places", "dates")
@@ -70,9 +72,26 @@ def read_docs(path: str, gold: bool, on_bad_line: Callable[[str], None],
         if why:
             bad_line(f"{path}:{n}: {why}; line skipped", on_bad_line)
             continue
+        obj, replaced = _clean(obj)
+        if replaced:
+            warn(f"{path}:{n}: {replaced} lone surrogate code point(s) (not valid Unicode text) replaced by U+FFFD")
         ident = str(obj["id"])
         if ident in out.docs:
-            warn(f"{path}:{n}: id {ident!r} already on line {out.lines[ident]}; this line is the one scored")
+            warn(f"{path}:{n}: id {shown(ident)} already on line {out.lines[ident]}; this line is the one scored")
         out.docs[ident] = obj
         out.lines[ident] = n
     return out
+
+
+def _clean(value) -> tuple[object, int]:
+    """``value`` with lone surrogates in every string replaced (offsets keep), and how many there were:
+    no output - the terminal, the report page, a JSON file - could write them."""
+    if isinstance(value, str):
+        return replace_lone_surrogates(value)
+    if isinstance(value, list):
+        items = [_clean(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        items = [(_clean(k), _clean(v)) for k, v in value.items()]
+        return {k: v for (k, _), (v, _) in items}, sum(a + b for (_, a), (_, b) in items)
+    return value, 0

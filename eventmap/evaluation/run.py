@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from eventmap.article import article_from_record
-from eventmap.errors import InputError
+from eventmap.errors import InputError, shown
 from eventmap.evaluation.corpus import Docs, read_docs
 from eventmap.evaluation.findings import Finding, document_findings
 from eventmap.evaluation.metrics import DocMatch, match_document, summarise
@@ -66,7 +66,7 @@ def evaluate(gold_path: str, pred_path: str | None = None, *, on_bad_line: Repor
         predictions = read_docs(pred_path, False, report, warn).docs
         extra = [i for i in predictions if i not in gold.docs]
         if extra:
-            warn(f"{pred_path}: {len(extra)} prediction(s) have no gold document (ids such as {extra[0]!r}); "
+            warn(f"{pred_path}: {len(extra)} prediction(s) have no gold document (ids such as {shown(extra[0])}); "
                  f"they are not scored")
     matches = {i: match_document(g, predictions.get(i)) for i, g in gold.docs.items()}
     ev = Evaluation(gold_path, pred_path, gold, predictions,

@@ -79,6 +79,7 @@ class MapParts:
 def render_parts(m: folium.Map) -> MapParts:
     """The map's head, body and script; refuses any piece that would fetch from the network."""
     fig = m.get_root()
+    _number_elements(fig)
     fig.render()  # lets every element add its header/html/script pieces to the figure
     head = re.sub(r'<meta name="viewport"[^>]*>', "", fig.header.render())  # folium's blocks pinch-zoom
     parts = MapParts(head, fig.html.render(), fig.script.render())
@@ -87,6 +88,17 @@ def render_parts(m: folium.Map) -> MapParts:
     if links:
         raise RuntimeError(f"folium map still links external resources: {links}")
     return parts
+
+
+def _number_elements(root) -> None:
+    """Give every element of the figure an id from its place in the tree instead of branca's random
+    one, so that the same document gives the same page, byte for byte, on every run."""
+    stack, n = [root], 0
+    while stack:
+        element = stack.pop()
+        element._id = f"{n:032x}"
+        n += 1
+        stack.extend(reversed(list(element._children.values())))
 
 
 def needs_jquery(script: str) -> bool:

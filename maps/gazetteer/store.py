@@ -102,8 +102,9 @@ def build(force: bool = False) -> Path:
     path = embedded_path()
     if path.is_file() and not force:
         return path
-    print(f"eventmap: building the offline gazetteer (one time) in {path.parent} ...", file=sys.stderr)
     try:
+        _check_writable(path.parent)   # before half a minute of building, not after it
+        print(f"eventmap: building the offline gazetteer (one time) in {path.parent} ...", file=sys.stderr)
         embedded.build_file(path, min_population())
     except OSError as e:
         raise GazetteerError(f"cannot write the gazetteer in {path.parent} ({e.strerror or e}); "
@@ -122,6 +123,16 @@ def import_geonames(all_countries_zip: str | os.PathLike, alternate_names_zip: s
                                      out=Path(out) if out is not None else geonames_path(), **options)
     _forget(path)
     return path
+
+
+def _check_writable(directory: Path) -> None:
+    """OSError unless a file can be made in ``directory`` (made when missing)."""
+    import tempfile
+
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(prefix=".probe.", dir=directory)
+    os.close(fd)
+    os.unlink(probe)
 
 
 def _forget(path: Path) -> None:

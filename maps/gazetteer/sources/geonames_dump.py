@@ -113,13 +113,24 @@ def _open_text(path: str | Path, stem: str | None = None):
     return open(path, encoding="utf-8", newline="\n")
 
 
+def _lines(f, path):
+    """(line number, line) of a dump; GeoNamesFileError for bytes that are not UTF-8 or a broken zip."""
+    lineno = 0
+    try:
+        for lineno, line in enumerate(f, 1):
+            yield lineno, line
+    except (UnicodeDecodeError, zipfile.BadZipFile, EOFError, OSError) as e:
+        raise GeoNamesFileError(f"{Path(path).name} line {lineno + 1}: not a GeoNames dump ({e.__class__.__name__})") \
+            from None
+
+
 def _import_places(bulk: BulkWriter, path, classes: set, min_population: int, say) -> tuple[dict, int]:
     """The dump's records as places and their names; returns (ISO2 -> country record id, places read)."""
     countries: dict[str, int] = {}
     places, names = [], []
     n = 0
     with _open_text(path, "allCountries") as f:
-        for lineno, line in enumerate(f, 1):
+        for lineno, line in _lines(f, path):
             cols = line.rstrip("\n").split("\t")
             row = _record(cols, line, lineno, path)
             if row is None or row[10] not in classes or (row[10] == "P" and row[7] < min_population):
@@ -179,7 +190,7 @@ def _import_alternate_names(bulk: BulkWriter, path, say) -> int:
     known = bulk.place_ids()
     rows, n = [], 0
     with _open_text(path, "alternateNamesV2") as f:
-        for lineno, line in enumerate(f, 1):
+        for lineno, line in _lines(f, path):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 4:
                 if line.strip():
