@@ -179,7 +179,8 @@ def test_url_from_a_local_server(tmp_path, capsys):
     try:
         url = f"http://127.0.0.1:{srv.server_address[1]}/news/ferry"
         code, _, err = run(["extract", url], capsys)
-        one_clear_error(code, err)           # local addresses are refused unless asked for
+        one_clear_error(code, err)           # local addresses are refused unless asked for, and it says so
+        assert "refused" in err and "--allow-local-urls" in err
         code, out, err = run(["extract", url, "--allow-local-urls"], capsys)
     finally:
         srv.shutdown()
