@@ -145,6 +145,8 @@ def _local_host(url: str) -> bool:
 def _why(messages: list[str]) -> str:
     """The reason trafilatura logged, in a few words: " (HTTP 404)", " (Connection refused)", or ""."""
     for m in messages:
+        if "MAX_FILE_SIZE" in m or m.startswith("too large"):
+            return " (the page is larger than trafilatura's 20 MB download limit)"
         if m.startswith("not a 200 response"):
             return f" (HTTP {m.split(':', 1)[1].split('for URL')[0].strip()})"
         errno_text = re.search(r"\[Errno -?\d+\] ([^'\")]+)", m)

@@ -7,9 +7,12 @@ for JSON Lines, for the lines that could be read). tests/test_bad_input_matrix.p
 ``python tests/bad_input_matrix.py`` prints the table for the README (input -> message -> exit code).
 
 To add a command: one `Command` (how to run it on an input file, where its old output lies) with the
-`Kind` of input it reads; every case that says how to build that kind of input gives a row. A command
-that reads a new kind of input (`eventmap render` reads a JSON export) adds a `Kind` (its good input)
-and, in the cases that apply, the expectation for that kind.
+`Kind` of input it reads; every case that says how to build that kind of input gives a row, expected
+to behave as the other commands of that kind do (a case may expect otherwise of one command by its
+name). `eventmap batch` on a corpus is one line:
+    Command("batch", "corpus", lambda inp, out: ["batch", inp, "-o", str(out)], lambda out, stem: ...)
+A command that reads a new kind of input (`eventmap render` reads a JSON export) also adds a `Kind`
+(its good input: an export of the text) and, in the cases that apply, the expectation for that kind.
 Machine failures that cannot be produced for real in a test (the tests may run as root, for whom no
 directory is read-only; a disk is not filled on purpose) are simulated by patching the one writer,
 eventmap/atomic.py, to fail as the system would. The texts were written for these tests.
@@ -75,7 +78,7 @@ class Expect:
 @dataclass(frozen=True)
 class Case:
     """One bad input. ``build(kind)`` gives its bytes (None: it does not apply to that kind);
-    ``expect[kind]`` what must happen."""
+    ``expect[command name]``, else ``expect[kind name]``, what must happen."""
 
     name: str
     build: Callable[[Kind], bytes | None]
@@ -312,7 +315,7 @@ def rows() -> list[Row]:
     for command in COMMANDS:
         kind = KINDS[command.kind]
         for case in CASES:
-            expect = case.expect.get(kind.name)
+            expect = case.expect.get(command.name, case.expect.get(kind.name))
             options = {a for a in case.args if a.startswith("--")} if kind.name == "article" else set()
             if expect is None or case.build(kind) is None or not options <= command.accepts:
                 continue

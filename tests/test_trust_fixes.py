@@ -125,3 +125,25 @@ def test_an_unwritable_directory_is_named_for_real(tmp_path, capsys):
     locked.chmod(0o555)
     assert main([str(story), "-o", str(locked), "--lang", "en"]) == 1
     assert f"{locked}: cannot write into this directory" in capsys.readouterr().err
+
+
+def test_the_page_text_looks_at_each_mention_once_per_sentence():
+    """A text of many sentences and mentions is cut in linear time (counted, not timed): each mention is
+    compared with the sentence it lies in, not with every sentence."""
+    from eventmap.page.text import Mark, _cut
+
+    compared = 0
+
+    class Counted(int):
+        def __gt__(self, other):
+            nonlocal compared
+            compared += 1
+            return int(self) > other
+
+    n = 2000
+    text = "Rain in Lamu. " * n
+    mentions = [(14 * i + 8, Counted(14 * i + 12), Mark("place", i, "Lamu", "Lamu")) for i in range(n)]
+    starts = [m[0] for m in mentions]
+    pieces = [p for i in range(n) for p in _cut(text, 14 * i, 14 * i + 14, mentions, starts)]
+    assert sum(isinstance(p, Mark) for p in pieces) == n
+    assert compared <= 2 * n

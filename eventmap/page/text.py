@@ -6,6 +6,7 @@ of article text. Every character of the article is in exactly one piece, in orde
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from eventmap.model import Document
@@ -38,13 +39,14 @@ def article_pieces(doc: Document, locale: str = "en") -> list:
     """The article as a list of str, Mark and Sentence, in text order, together the whole text."""
     text = doc.article.text
     mentions = _mentions(doc, locale)
+    starts = [m[0] for m in mentions]
     out: list = []
     pos = 0
     for n, (s, e, ids) in enumerate(_sentences(doc)):
-        out.extend(_cut(text, pos, s, mentions))
-        out.append(Sentence(n, " ".join(ids), _cut(text, s, e, mentions)))
+        out.extend(_cut(text, pos, s, mentions, starts))
+        out.append(Sentence(n, " ".join(ids), _cut(text, s, e, mentions, starts)))
         pos = e
-    out.extend(_cut(text, pos, len(text), mentions))
+    out.extend(_cut(text, pos, len(text), mentions, starts))
     return out
 
 
@@ -87,12 +89,13 @@ def _sentences(doc: Document) -> list[tuple[int, int, list[str]]]:
     return out
 
 
-def _cut(text: str, start: int, end: int, mentions: list[tuple[int, int, Mark]]) -> list:
-    """text[start:end] as plain runs and the marks wholly inside it."""
+def _cut(text: str, start: int, end: int, mentions: list[tuple[int, int, Mark]], starts: list[int]) -> list:
+    """text[start:end] as plain runs and the marks wholly inside it (``starts``: the mentions' starts,
+    sorted, so that only the mentions inside are looked at - a long text stays linear)."""
     out: list = []
     pos = start
-    for s, e, mark in mentions:
-        if s < start or e > end:
+    for s, e, mark in mentions[bisect_left(starts, start):bisect_left(starts, end)]:
+        if e > end:
             continue  # crosses a sentence edge: left plain rather than breaking the nesting
         if s > pos:
             out.append(text[pos:s])
