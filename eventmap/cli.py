@@ -231,7 +231,7 @@ def run_gazetteer(argv: list[str]) -> int:
             try:
                 path = gazetteer.import_geonames(args.geonames, args.alternate_names)
             except GeoNamesFileError as e:   # the file given is not a dump: the user's input
-                raise InputError(f"{e} (expected a GeoNames dump such as allCountries.zip)") from None
+                raise InputError(f"{e}; expected a GeoNames dump such as allCountries.zip") from None
             _info(f"GeoNames imported: {path}")
     elif args.action == "info":
         write_stdout(json.dumps(gazetteer.info(), ensure_ascii=False, indent=1, default=str) + "\n")

@@ -87,6 +87,7 @@ class Case:
     suffix: str | None = None                        # a file name ending of its own (".html")
     machine: Callable[[Path], object] | None = None  # a context manager that makes the machine fail
     commands: frozenset | None = None                # only these commands (None: every command of the kinds)
+    argument: str | None = None                      # what the case is called when given as an argument
 
 
 def _lines(kind: Kind, *lines: str) -> bytes | None:
@@ -140,23 +141,24 @@ CASES = [
     Case("no such file", lambda k: None if k.argument else b"",
          {k: Expect(2, "no such file") for k in ("article", "corpus", "gold", "geonames")}),
     Case("empty file", lambda k: b"", {**dict.fromkeys(FILES, E_EMPTY), "geonames": Expect(2, "no GeoNames records read"),
-                                       "name": Expect(2, "no name given")}),
+                                       "name": Expect(2, "no name given")}, argument="an empty name"),
     Case("white space only", lambda k: b" \n\t \r\n  ",
          {**dict.fromkeys(FILES, E_EMPTY), "geonames": Expect(2, "no GeoNames records read"),
-          "name": Expect(2, "no name given")}),
+          "name": Expect(2, "no name given")}, argument="a name of white space"),
     Case("binary (a PNG picture)", lambda k: PNG if not k.argument else b"\x01\x02\x7f",
-         {**dict.fromkeys(FILES, Expect(2, "looks like a binary file")), "geonames": Expect(2, "not a GeoNames dump"),
-          "name": Expect(1, "no gazetteer entry")}),
+         {**dict.fromkeys(FILES, Expect(2, "looks like a binary file")), "geonames": Expect(2, "line 1: not UTF-8 text"),
+          "name": Expect(1, "no gazetteer entry")}, argument="a name of control characters"),
     Case("UTF-16 with byte-order mark", lambda k: None if k.argument else _good(k, encoding="utf-16"),
-         {**dict.fromkeys(FILES, Expect(0, "", writes=True)), "geonames": Expect(2, "not a GeoNames")}),
+         {**dict.fromkeys(FILES, Expect(0, "", writes=True)), "geonames": Expect(2, "line 1: not UTF-8 text")}),
     Case("UTF-32 with byte-order mark", lambda k: None if k.argument else _good(k, encoding="utf-32"),
-         {**dict.fromkeys(FILES, Expect(0, "", writes=True)), "geonames": Expect(2, "not a GeoNames")}),
+         {**dict.fromkeys(FILES, Expect(0, "", writes=True)), "geonames": Expect(2, "line 1: not UTF-8 text")}),
     Case("cp1252 (Windows) text", lambda k: (ACCENTED.encode("cp1252") if k.name in ("article", "geonames", "name")
                                              else (k.good(ACCENTED).encode("cp1252"))),
          {"article": Expect(2, "not UTF-8 text (byte 0xe9 at offset 3); convert it first"),
           "corpus": Expect(2, ":1: not UTF-8 text (byte 0xe9 at offset"),
           "gold": Expect(2, ":1: not UTF-8 text (byte 0xe9 at offset"),
-          "geonames": Expect(2, "not a GeoNames dump"), "name": Expect(2, "not valid UTF-8 text")}),
+          "geonames": Expect(2, "line 1: not UTF-8 text"), "name": Expect(2, "not valid UTF-8 text")},
+         argument="a name in cp1252 bytes (not UTF-8)"),
     Case("mixed line endings (\\r\\n, \\r, \\n)",
          _only(*FILES)(lambda k: _good(k, STORY.replace("\n\n", "\r\n\r\n", 1)).replace(b"\n", b"\r\n", 1)
                        + (b"" if k.lines else b"More work\rstarted in Malindi.\n")),
@@ -165,7 +167,8 @@ CASES = [
                                   ("Malindi" * 15_000).encode() if k.argument else
                                   _good(k, (STORY.replace("\n\n", " ") * (HUGE // len(STORY))).replace("\n", " "))),
          {**dict.fromkeys(FILES, Expect(0, "characters, more than eventmap reads in one article", writes=True)),
-          "geonames": Expect(2, "not a GeoNames record"), "name": Expect(1, "no gazetteer entry")}),
+          "geonames": Expect(2, "not a GeoNames record"), "name": Expect(1, "no gazetteer entry")},
+         argument="a 105,000-character name"),
     Case("HTML page without a body", _only("article")(lambda k: b"<html><head><title>Port news</title></head></html>"),
          {"article": Expect(2, "no article text found in this HTML page")}, suffix=".html"),
     Case("malformed JSON lines", lambda k: _lines(k, k.good(STORY).splitlines()[0], "{not json", "[1, 2]",
@@ -336,8 +339,10 @@ def markdown(results: list[tuple[Row, int, str]], tmp_root: str) -> str:
     head = ["| command | input | message | exit |", "|---|---|---|---|"]
     body = []
     for row, code, line in results:
-        shown = line.replace(tmp_root, "").replace("| ", "").replace("|", "\\|") or "(read; no message)"
-        body.append(f"| {row.command.name} | {row.case.name} | `{shown[:220]}` | {code} |")
+        shown = line.replace(tmp_root, "").replace("|", "\\|") or "(read; no message)"
+        shown = shown if len(shown) <= 240 else shown[:239] + "…"
+        name = row.case.argument if KINDS[row.command.kind].argument and row.case.argument else row.case.name
+        body.append(f"| {row.command.name} | {name} | `{shown}` | {code} |")
     return "\n".join(head + body)
 
 

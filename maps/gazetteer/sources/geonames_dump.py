@@ -119,9 +119,10 @@ def _lines(f, path):
     try:
         for lineno, line in enumerate(f, 1):
             yield lineno, line
-    except (UnicodeDecodeError, zipfile.BadZipFile, EOFError, OSError) as e:
-        raise GeoNamesFileError(f"{Path(path).name} line {lineno + 1}: not a GeoNames dump ({e.__class__.__name__})") \
-            from None
+    except UnicodeDecodeError:
+        raise GeoNamesFileError(f"{Path(path).name} line {lineno + 1}: not UTF-8 text") from None
+    except (zipfile.BadZipFile, EOFError, OSError) as e:
+        raise GeoNamesFileError(f"{Path(path).name}: a damaged zip file ({e})") from None
 
 
 def _import_places(bulk: BulkWriter, path, classes: set, min_population: int, say) -> tuple[dict, int]:
