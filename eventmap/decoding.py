@@ -66,3 +66,17 @@ def replace_lone_surrogates(text: str) -> tuple[str, int]:
     if not _LONE_SURROGATE.search(text):
         return text, 0
     return _LONE_SURROGATE.subn("\ufffd", text)
+
+
+def clean_strings(value) -> tuple[object, int]:
+    """A parsed JSON value with lone surrogates replaced in every string (keys too), and how many there
+    were: a JSON escape such as "\\ud800" parses into one, and no output could write it."""
+    if isinstance(value, str):
+        return replace_lone_surrogates(value)
+    if isinstance(value, list):
+        items = [clean_strings(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        items = [(clean_strings(k), clean_strings(v)) for k, v in value.items()]
+        return {k: v for (k, _), (v, _) in items}, sum(a + b for (_, a), (_, b) in items)
+    return value, 0

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from eventmap.decoding import clean_strings, decode_bytes
 from eventmap.errors import InputError
 from eventmap.model import Article, Document, Event
 from maps.model import Alternative, Basis, Place, PlaceMention
@@ -40,8 +41,9 @@ class LoadedPlaceMention(PlaceMention):
         return list(self.notes)
 
 
-def read_export(path: str | Path) -> Document:
-    """The `Document` of a JSON export file; ContractError (InputError) when it cannot be one."""
+def read_export(path: str | Path, warn=None) -> Document:
+    """The `Document` of a JSON export file; ContractError (InputError) when it cannot be one.
+    ``warn`` (a callable) hears what was repaired on the way (lone surrogates replaced)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -49,16 +51,19 @@ def read_export(path: str | Path) -> Document:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a JSON export") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text, so not a JSON export") from None
+    try:   # UTF-8, or UTF-16/32 with a byte-order mark (an editor's "Unicode"); empty and binary refused
+        data, replaced = clean_strings(json.loads(decode_bytes(raw, str(path))))
     except json.JSONDecodeError as e:
         raise InputError(f"{path}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     try:
-        return document_from_dict(data)
+        doc = document_from_dict(data)
     except ContractError as e:
         raise ContractError(f"{path}: {e}") from None
+    if replaced:   # offsets hold: one code point for one
+        doc.warnings.append(f"{path}: {replaced} lone surrogate code point(s) (not valid Unicode text) replaced by U+FFFD")
+        if warn:
+            warn(doc.warnings[-1])
+    return doc
 
 
 def document_from_dict(data: Any) -> Document:
@@ -69,7 +74,7 @@ def document_from_dict(data: Any) -> Document:
                                "cannot be rendered: run eventmap again on the article)")
     article = Article(id=c.field("id", str, "a string", default=""), text=text,
                       title=c.field("title", str, "a string", default="") or "",
-                      lang=c.field("lang", str, "a language code", default="en") or "en",
+                      lang=_language(c),
                       published=c.date("published"), anchor=c.date("anchor"),
                       anchor_source=c.field("anchor_source", str, "a string or null", default=None, null=True))
     dates = [_date(c.at("dates", i), text) for i in range(c.length("dates"))]
@@ -87,6 +92,17 @@ def document_from_dict(data: Any) -> Document:
                    for i in range(c.length("corrections", optional=True))]
     return Document(article=article, dates=dates, places=places, unresolved=unresolved, events=events,
                     warnings=warnings, corrections=corrections)
+
+
+def _language(c: "_Checker") -> str:
+    """The export's language: a code eventmap knows (the page writes its dates in it), "en" when empty."""
+    from languages.identify import UnknownLanguage, check_language
+
+    code = c.field("lang", str, "a language code", default="en") or "en"
+    try:
+        return check_language(code)
+    except UnknownLanguage:
+        raise c.sub("lang").fail("a language code such as 'en' or 'id'") from None
 
 
 class _Checker:

@@ -66,7 +66,10 @@ def detect_language(text: str, default: str = "en") -> str:
     sample = text[:DETECT_CHARS]
     if sum(ch.isalpha() for ch in sample) + 2 * len(_UNSPACED.findall(sample)) < MIN_LETTERS:
         return default
-    ranked = _identifier().rank(sample)[:CANDIDATES]
+    # only codes the rest of eventmap can use: py3langid also answers 'zxx' ("no linguistic content")
+    ranked = [(c, p) for c, p in _identifier().rank(sample) if _known_language(c)][:CANDIDATES]
+    if not ranked:
+        return default
     code, prob = ranked[0]
     if prob >= UNSURE:
         return code

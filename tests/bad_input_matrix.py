@@ -9,21 +9,23 @@ for JSON Lines, for the lines that could be read). tests/test_bad_input_matrix.p
 To add a command: one `Command` (how to run it on an input file, where its old output lies) with the
 `Kind` of input it reads; every case that says how to build that kind of input gives a row, expected
 to behave as the other commands of that kind do (a case may expect otherwise of one command by its
-name). `eventmap batch` on a corpus is one line:
+name). `eventmap batch` on a corpus would be one line:
     Command("batch", "corpus", lambda inp, out: ["batch", inp, "-o", str(out)], lambda out, stem: ...)
-A command that reads a new kind of input (`eventmap render` reads a JSON export) also adds a `Kind`
-(its good input: an export of the text) and, in the cases that apply, the expectation for that kind.
+A command that reads a new kind of input also adds a `Kind` (its good input) and, in the cases that
+apply, the expectation for that kind - as `eventmap render` did with "export" (a JSON export).
 Machine failures that cannot be produced for real in a test (the tests may run as root, for whom no
 directory is read-only; a disk is not filled on purpose) are simulated by patching the one writer,
 eventmap/atomic.py, to fail as the system would. The texts were written for these tests.
 """
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
 from contextlib import ExitStack, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 from unittest import mock
@@ -48,6 +50,22 @@ def gold_line(text: str, **fields) -> str:
     return corpus_line(text, places=places, dates=[], **fields)
 
 
+@lru_cache(maxsize=8)
+def export_of(text: str) -> str:
+    """A JSON export of the text, as `eventmap render` reads: eventmap's own reading of (the start of) it."""
+    from eventmap import analyse, document_to_dict
+    from eventmap.article import make_article
+
+    head = text if len(text) <= 5000 else text[:text.rfind(" ", 0, 5000)]
+    data = document_to_dict(analyse(make_article(head, id="story", source="matrix", lang="en",
+                                                 published=dt.date(2024, 3, 6), published_source="cli")))
+    return json.dumps({**data, "text": text}, ensure_ascii=False)
+
+
+def _export(**fields) -> bytes:
+    return json.dumps({**json.loads(export_of(STORY)), **fields}, ensure_ascii=False).encode()
+
+
 @dataclass(frozen=True)
 class Kind:
     """What a command reads, as a good input; cases turn it into bad ones."""
@@ -65,6 +83,7 @@ KINDS = {
     "gold": Kind("gold", ".jsonl", lambda t: gold_line(t) + "\n" + gold_line(t, id="doc-2") + "\n", True),
     "geonames": Kind("geonames", ".txt", lambda t: t),
     "name": Kind("name", "", lambda t: "Mombasa", argument=True),
+    "export": Kind("export", ".json", export_of),
 }
 
 
@@ -88,6 +107,7 @@ class Case:
     machine: Callable[[Path], object] | None = None  # a context manager that makes the machine fail
     commands: frozenset | None = None                # only these commands (None: every command of the kinds)
     argument: str | None = None                      # what the case is called when given as an argument
+    args_for: tuple = ("article",)                   # the kinds whose commands get ``args``
 
 
 def _lines(kind: Kind, *lines: str) -> bytes | None:
@@ -135,11 +155,25 @@ def _read_only(out: Path):
     return nullcontext()   # the command's old output is made read-only by the runner (see Row.run)
 
 
-FILES = ("article", "corpus", "gold")
+def _date_case(name: str, day: str, expect: dict) -> Case:
+    """A publication date given on the command line (an article), as a line's dct (a corpus, a gold
+    file) or as the export's published date, before a text with relative dates."""
+    def build(k: Kind) -> bytes | None:
+        if k.name == "article":
+            return _good(k)
+        if k.name == "export":
+            return _export(published=day, anchor=day)
+        line = corpus_line(STORY, dct=day) if k.name == "corpus" else gold_line(STORY, dct=day)
+        return _lines(k, line)
+    return Case(f"{name} (--published {day}, dct) with relative dates", build, expect, args=("--published", day))
+
+
+FILES = ("article", "corpus", "gold", "export")
+TEXTS = ("article", "corpus", "gold")   # what eventmap reads and analyses (an export is drawn as it is)
 E_EMPTY = Expect(2, "the file is empty")
 CASES = [
     Case("no such file", lambda k: None if k.argument else b"",
-         {k: Expect(2, "no such file") for k in ("article", "corpus", "gold", "geonames")}),
+         {k: Expect(2, "no such file") for k in (*FILES, "geonames")}),
     Case("empty file", lambda k: b"", {**dict.fromkeys(FILES, E_EMPTY), "geonames": Expect(2, "no GeoNames records read"),
                                        "name": Expect(2, "no name given")}, argument="an empty name"),
     Case("white space only", lambda k: b" \n\t \r\n  ",
@@ -155,67 +189,68 @@ CASES = [
     Case("cp1252 (Windows) text", lambda k: (ACCENTED.encode("cp1252") if k.name in ("article", "geonames", "name")
                                              else (k.good(ACCENTED).encode("cp1252"))),
          {"article": Expect(2, "not UTF-8 text (byte 0xe9 at offset 3); convert it first"),
+          "export": Expect(2, "not UTF-8 text (byte 0xe9 at offset"),
           "corpus": Expect(2, ":1: not UTF-8 text (byte 0xe9 at offset"),
           "gold": Expect(2, ":1: not UTF-8 text (byte 0xe9 at offset"),
           "geonames": Expect(2, "line 1: not UTF-8 text"), "name": Expect(2, "not valid UTF-8 text")},
          argument="a name in cp1252 bytes (not UTF-8)"),
     Case("mixed line endings (\\r\\n, \\r, \\n)",
-         _only(*FILES)(lambda k: _good(k, STORY.replace("\n\n", "\r\n\r\n", 1)).replace(b"\n", b"\r\n", 1)
+         _only(*FILES)(lambda k: json.dumps(json.loads(_good(k)), indent=1).replace("\n", "\r\n", 5).encode()
+                       if k.name == "export" else
+                       _good(k, STORY.replace("\n\n", "\r\n\r\n", 1)).replace(b"\n", b"\r\n", 1)
                        + (b"" if k.lines else b"More work\rstarted in Malindi.\n")),
          dict.fromkeys(FILES, Expect(0, "", writes=True))),
     Case("20 MB text", lambda k: (b"Talks on 3 May 2021 in Lamu\n" * (HUGE // 28) if k.name == "geonames" else
                                   ("Malindi" * 15_000).encode() if k.argument else
                                   _good(k, (STORY.replace("\n\n", " ") * (HUGE // len(STORY))).replace("\n", " "))),
-         {**dict.fromkeys(FILES, Expect(0, "characters, more than eventmap reads in one article", writes=True)),
+         {**dict.fromkeys(TEXTS, Expect(0, "characters, more than eventmap reads in one article", writes=True)),
+          "export": Expect(0, "", writes=True),    # drawn whole: drawing costs little next to reading
           "geonames": Expect(2, "not a GeoNames record"), "name": Expect(1, "no gazetteer entry")},
          argument="a 105,000-character name"),
     Case("HTML page without a body", _only("article")(lambda k: b"<html><head><title>Port news</title></head></html>"),
          {"article": Expect(2, "no article text found in this HTML page")}, suffix=".html"),
-    Case("malformed JSON lines", lambda k: _lines(k, k.good(STORY).splitlines()[0], "{not json", "[1, 2]",
-                                                  k.good(STORY).splitlines()[1]),
-         {"corpus": Expect(2, ":2: not valid JSON", writes=True), "gold": Expect(2, ":2: not valid JSON", writes=True)}),
-    Case("wrong JSON types", lambda k: _lines(k, k.good(STORY).splitlines()[0],
+    Case("malformed JSON (lines)", lambda k: b'{"text": "Rain in Lamu", ' if k.name == "export" else _lines(
+        k, k.good(STORY).splitlines()[0], "{not json", "[1, 2]", k.good(STORY).splitlines()[1]),
+         {"corpus": Expect(2, ":2: not valid JSON", writes=True), "gold": Expect(2, ":2: not valid JSON", writes=True),
+          "export": Expect(2, "not valid JSON (line 1, column")}),
+    Case("wrong JSON types", lambda k: _export(text=5) if k.name == "export" else _lines(k, k.good(STORY).splitlines()[0],
                                               json.dumps({"id": [1], "text": 5, "places": "Lamu"}),
                                               json.dumps({"id": "d3", "text": "Rain in Lamu.", "title": 7,
                                                           "places": [{"start": "0", "end": 4}]})),
          {"corpus": Expect(2, ':2: "text" is not a string', writes=True),
-          "gold": Expect(2, ':2: "text" is not a string', writes=True)}),
+          "gold": Expect(2, ':2: "text" is not a string', writes=True), "export": Expect(2, "text: expected")}),
     Case("unknown language code (qq, 5, [\"en\"])",
-         lambda k: _good(k) if k.name == "article" else _lines(
+         lambda k: _good(k) if k.name == "article" else _export(lang="qq") if k.name == "export" else _lines(
              k, k.good(STORY).splitlines()[0], *(json.dumps({**json.loads(k.good(STORY).splitlines()[1]), "lang": v,
                                                              "id": f"d{n}"}) for n, v in enumerate(["qq", 5, ["en"]]))),
          {"article": Expect(2, "unknown language 'qq'"), "corpus": Expect(2, ":2: unknown language 'qq'", writes=True),
-          "gold": Expect(2, ":2: unknown language 'qq'", writes=True)}, args=("--lang", "qq")),
-    Case("impossible date 31/2/2017 (--published 2017-02-31, dct)",
-         lambda k: _good(k) if k.name == "article" else _lines(k, corpus_line(STORY, dct="2017-02-31") if k.name ==
-                                                               "corpus" else gold_line(STORY, dct="2017-02-31")),
-         {"article": Expect(2, "invalid --published date '2017-02-31': expected YYYY-MM-DD"),
-          "corpus": Expect(0, "invalid dct on line 1 '2017-02-31'", writes=True),
-          "gold": Expect(0, "invalid dct on line 1 '2017-02-31'", writes=True)}, args=("--published", "2017-02-31")),
-    Case("date 0/0/0000 (--published 0000-00-00, dct)",
-         lambda k: _good(k) if k.name == "article" else _lines(k, corpus_line(STORY, dct="0000-00-00") if k.name ==
-                                                               "corpus" else gold_line(STORY, dct="0000-00-00")),
-         {"article": Expect(2, "invalid --published date '0000-00-00'"),
-          "corpus": Expect(0, "invalid dct on line 1 '0000-00-00'", writes=True),
-          "gold": Expect(0, "invalid dct on line 1 '0000-00-00'", writes=True)}, args=("--published", "0000-00-00")),
-    Case("year 1 (--published 0001-01-01, dct) with relative dates",
-         lambda k: _good(k) if k.name == "article" else _lines(k, corpus_line(STORY, dct="0001-01-01") if k.name ==
-                                                               "corpus" else gold_line(STORY, dct="0001-01-01")),
-         dict.fromkeys(FILES, Expect(0, "lies near the end of the calendar", writes=True)),
-         args=("--published", "0001-01-01")),
-    Case("year 9999 (--published 9999-12-31, dct) with relative dates",
-         lambda k: _good(k) if k.name == "article" else _lines(k, corpus_line(STORY, dct="9999-12-31") if k.name ==
-                                                               "corpus" else gold_line(STORY, dct="9999-12-31")),
-         dict.fromkeys(FILES, Expect(0, "lies near the end of the calendar", writes=True)),
-         args=("--published", "9999-12-31")),
+          "gold": Expect(2, ":2: unknown language 'qq'", writes=True),
+          "export": Expect(2, "lang: expected a language code such as 'en' or 'id', got \"qq\"")}, args=("--lang", "qq")),
+    _date_case("impossible date 31/2/2017", "2017-02-31", {
+        "article": Expect(2, "invalid --published date '2017-02-31': expected YYYY-MM-DD"),
+        "corpus": Expect(0, "invalid dct on line 1 '2017-02-31'", writes=True),
+        "gold": Expect(0, "invalid dct on line 1 '2017-02-31'", writes=True),
+        "export": Expect(2, 'published: expected a date YYYY-MM-DD or null, got "2017-02-31"')}),
+    _date_case("date 0/0/0000", "0000-00-00", {
+        "article": Expect(2, "invalid --published date '0000-00-00'"),
+        "corpus": Expect(0, "invalid dct on line 1 '0000-00-00'", writes=True),
+        "gold": Expect(0, "invalid dct on line 1 '0000-00-00'", writes=True),
+        "export": Expect(2, 'published: expected a date YYYY-MM-DD or null, got "0000-00-00"')}),
+    _date_case("year 1", "0001-01-01", {**dict.fromkeys(TEXTS, Expect(0, "lies near the end of the calendar",
+                                                                     writes=True)),
+                                        "export": Expect(0, "", writes=True)}),
+    _date_case("year 9999", "9999-12-31", {**dict.fromkeys(TEXTS, Expect(0, "lies near the end of the calendar",
+                                                                        writes=True)),
+                                           "export": Expect(0, "", writes=True)}),
     Case("impossible and extreme dates in the text (31/2/2017, 0/0/0000, year 1, year 9999)",
          _only(*FILES)(lambda k: _good(k, ODD_DATES)), dict.fromkeys(FILES, Expect(0, "", writes=True))),
-    Case("lone surrogate (a JSON \\ud800)", _only("corpus", "gold")(
+    Case("lone surrogate (a JSON \\ud800)", _only("corpus", "gold", "export")(
         lambda k: k.good(STORY.replace("Kenya", "Ken\ud800ya")).encode("utf-8", "surrogatepass").replace(
             "\ud800".encode("utf-8", "surrogatepass"), b"\\ud800")),
-         dict.fromkeys(("corpus", "gold"), Expect(0, "lone surrogate code point(s)", writes=True))),
+         dict.fromkeys(("corpus", "gold", "export"), Expect(0, "lone surrogate code point(s)", writes=True))),
     Case("cache directory not writable (gazetteer not built yet)", _good,
-         dict.fromkeys((*FILES, "geonames", "name"), Expect(1, "gazetteer: cannot write the gazetteer in")),
+         {**dict.fromkeys((*TEXTS, "geonames", "name"), Expect(1, "gazetteer: cannot write the gazetteer in")),
+          "export": Expect(0, "", writes=True)},   # drawing an export needs no gazetteer
          machine=_cache_under_a_file),
     Case("output directory not writable (EACCES, simulated)", _only(*FILES)(_good),
          dict.fromkeys(FILES, Expect(1, "cannot write into this directory (Permission denied)")), machine=_unwritable),
@@ -226,9 +261,10 @@ CASES = [
          dict.fromkeys(FILES, Expect(130, "interrupted")), machine=lambda out: _failing_sync(KeyboardInterrupt())),
     Case("read-only output file", _only(*FILES)(_good),
          dict.fromkeys(FILES, Expect(1, "the file is read-only and was left as it is")), machine=_read_only),
-    Case("Chromium that does not start (--formats png)", _only("article")(_good),
-         {"article": Expect(1, "did not start")}, args=("--formats", "png"),
-         machine=lambda out: _env(EVENTMAP_CHROMIUM="/bin/false"), commands=frozenset({"main"})),
+    Case("Chromium that does not start (--formats png)", _only("article", "export")(_good),
+         dict.fromkeys(("article", "export"), Expect(1, "did not start")), args=("--formats", "png"),
+         args_for=("article", "export"), machine=lambda out: _env(EVENTMAP_CHROMIUM="/bin/false"),
+         commands=frozenset({"main", "render"})),
 ]
 
 
@@ -262,6 +298,8 @@ COMMANDS = [
             lambda out, stem: out / "pred.jsonl", READING),
     Command("evaluate", "gold", lambda inp, out: ["evaluate", inp, "--report", str(out), "--json"],
             lambda out, stem: out / "scores.json"),
+    Command("render", "export", lambda inp, out: ["render", inp, "-o", str(out)],
+            lambda out, stem: out / f"{stem}.json", frozenset({"--formats"})),
     Command("gazetteer build --geonames", "geonames", lambda inp, out: ["gazetteer", "build", "--geonames", inp],
             None, context=_own_geonames_file),
     Command("gazetteer lookup", "name", lambda inp, out: ["gazetteer", "lookup", inp], None),
@@ -296,7 +334,7 @@ class Row:
             old.write_text("an earlier run's output\n")
             if self.case.machine is _read_only:
                 old.chmod(0o444)
-        return self.command.argv(inp, out) + list(self.case.args if kind.name == "article" else ()), out, old
+        return self.command.argv(inp, out) + list(self.case.args if kind.name in self.case.args_for else ()), out, old
 
     def run(self, tmp: Path, main, capture) -> tuple[int, str, Path, Path | None]:
         """(exit code, stderr, output directory, old output) of one run; ``capture()`` -> (out, err)."""
@@ -312,15 +350,15 @@ class Row:
 
 
 def rows() -> list[Row]:
-    """Every (command, case) that applies, in table order: the case builds the command's kind of input,
-    expects something of it, and its options (for an article) are options the command takes."""
+    """Every (command, case) that applies, in table order: the case expects something of the command's
+    kind of input (or of the command by name), and its options are options the command takes."""
     out = []
     for command in COMMANDS:
         kind = KINDS[command.kind]
         for case in CASES:
             expect = case.expect.get(command.name, case.expect.get(kind.name))
-            options = {a for a in case.args if a.startswith("--")} if kind.name == "article" else set()
-            if expect is None or case.build(kind) is None or not options <= command.accepts:
+            options = {a for a in case.args if a.startswith("--")} if kind.name in case.args_for else set()
+            if expect is None or not options <= command.accepts:
                 continue
             if case.commands is None or command.name in case.commands:
                 out.append(Row(command, case, expect))

@@ -100,7 +100,7 @@ def test_render_draws_every_output_from_a_json(tmp_path, capsys):
 @pytest.mark.parametrize("content, says", [
     (None, "no such file"),
     (b"{not json", "not valid JSON (line 1"),
-    (b"\xff\xfe\x00", "not UTF-8"),
+    (b"\xff\xfd{\x01", "not UTF-8"),   # (\xff\xfe would open UTF-16, which is read)
     (json.dumps({"id": "x"}).encode(), "text: expected the article's text"),
     (json.dumps([1, 2]).encode(), "the export: expected an object"),
 ])

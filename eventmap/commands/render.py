@@ -76,7 +76,7 @@ def run_render(argv: list[str]) -> int:
     formats = outputs.parse_formats(args.formats)
     settings = page_settings(args)
     out_dir = outputs.check_directory(args.output)
-    doc = read_export(args.export)  # checked whole before anything is written
+    doc = read_export(args.export, warn=_warn)  # checked whole before anything is written
     name = args.name or _stem(Path(args.export))
     written = outputs.write_outputs(doc, formats, out_dir, name, warn=_warn, **settings)
     n_human = len(doc.corrections)

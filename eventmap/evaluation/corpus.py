@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from eventmap.decoding import replace_lone_surrogates
+from eventmap.decoding import clean_strings
 from eventmap.errors import shown
 from eventmap.jsonl import bad_line, read_objects
 
@@ -72,7 +72,7 @@ def read_docs(path: str, gold: bool, on_bad_line: Callable[[str], None],
         if why:
             bad_line(f"{path}:{n}: {why}; line skipped", on_bad_line)
             continue
-        obj, replaced = _clean(obj)
+        obj, replaced = clean_strings(obj)
         if replaced:
             warn(f"{path}:{n}: {replaced} lone surrogate code point(s) (not valid Unicode text) replaced by U+FFFD")
         ident = str(obj["id"])
@@ -82,16 +82,3 @@ def read_docs(path: str, gold: bool, on_bad_line: Callable[[str], None],
         out.lines[ident] = n
     return out
 
-
-def _clean(value) -> tuple[object, int]:
-    """``value`` with lone surrogates in every string replaced (offsets keep), and how many there were:
-    no output - the terminal, the report page, a JSON file - could write them."""
-    if isinstance(value, str):
-        return replace_lone_surrogates(value)
-    if isinstance(value, list):
-        items = [_clean(v) for v in value]
-        return [v for v, _ in items], sum(n for _, n in items)
-    if isinstance(value, dict):
-        items = [(_clean(k), _clean(v)) for k, v in value.items()]
-        return {k: v for (k, _), (v, _) in items}, sum(a + b for (_, a), (_, b) in items)
-    return value, 0
