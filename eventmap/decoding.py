@@ -36,12 +36,12 @@ def looks_binary(data: bytes) -> bool:
     return bom_encoding(data[:4]) is None and b"\x00" in data[:BINARY_PROBE]
 
 
-def decode_bytes(data: bytes, name: str) -> str:
+def decode_bytes(data: bytes, name: str, expected: str = "text or HTML") -> str:
     """The text of a file's bytes; InputError (one line naming ``name`` and what to do) otherwise."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     if looks_binary(data):
-        raise InputError(f"{name}: this looks like a binary file, not text or HTML")
+        raise InputError(f"{name}: this looks like a binary file, not {expected}")
     codec = bom_encoding(data[:4]) or "utf-8"
     try:
         text = data.decode(codec)

@@ -52,7 +52,7 @@ def read_export(path: str | Path, warn=None) -> Document:
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a JSON export") from None
     try:   # UTF-8, or UTF-16/32 with a byte-order mark (an editor's "Unicode"); empty and binary refused
-        data, replaced = clean_strings(json.loads(decode_bytes(raw, str(path))))
+        data, replaced = clean_strings(json.loads(decode_bytes(raw, str(path), "a JSON export")))
     except json.JSONDecodeError as e:
         raise InputError(f"{path}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     try:

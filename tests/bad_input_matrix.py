@@ -155,7 +155,7 @@ def _read_only(out: Path):
     return nullcontext()   # the command's old output is made read-only by the runner (see Row.run)
 
 
-def _date_case(name: str, day: str, expect: dict) -> Case:
+def _date_case(name: str, day: str, expect: dict, relative: str = "") -> Case:
     """A publication date given on the command line (an article), as a line's dct (a corpus, a gold
     file) or as the export's published date, before a text with relative dates."""
     def build(k: Kind) -> bytes | None:
@@ -165,11 +165,15 @@ def _date_case(name: str, day: str, expect: dict) -> Case:
             return _export(published=day, anchor=day)
         line = corpus_line(STORY, dct=day) if k.name == "corpus" else gold_line(STORY, dct=day)
         return _lines(k, line)
-    return Case(f"{name} (--published {day}, dct) with relative dates", build, expect, args=("--published", day))
+    return Case(f"{name} as the publication date{relative} (--published, dct, \"published\")", build, expect,
+                args=("--published", day))
 
 
 FILES = ("article", "corpus", "gold", "export")
 TEXTS = ("article", "corpus", "gold")   # what eventmap reads and analyses (an export is drawn as it is)
+EDGE = {**dict.fromkeys(TEXTS, Expect(0, "lies near the end of the calendar", writes=True)),
+        "export": Expect(0, "", writes=True)}
+RELATIVE = ", with relative dates in the text"
 E_EMPTY = Expect(2, "the file is empty")
 CASES = [
     Case("no such file", lambda k: None if k.argument else b"",
@@ -226,22 +230,18 @@ CASES = [
          {"article": Expect(2, "unknown language 'qq'"), "corpus": Expect(2, ":2: unknown language 'qq'", writes=True),
           "gold": Expect(2, ":2: unknown language 'qq'", writes=True),
           "export": Expect(2, "lang: expected a language code such as 'en' or 'id', got \"qq\"")}, args=("--lang", "qq")),
-    _date_case("impossible date 31/2/2017", "2017-02-31", {
+    _date_case("impossible date 31/2/2017 (2017-02-31)", "2017-02-31", {
         "article": Expect(2, "invalid --published date '2017-02-31': expected YYYY-MM-DD"),
         "corpus": Expect(0, "invalid dct on line 1 '2017-02-31'", writes=True),
         "gold": Expect(0, "invalid dct on line 1 '2017-02-31'", writes=True),
         "export": Expect(2, 'published: expected a date YYYY-MM-DD or null, got "2017-02-31"')}),
-    _date_case("date 0/0/0000", "0000-00-00", {
+    _date_case("date 0/0/0000 (0000-00-00)", "0000-00-00", {
         "article": Expect(2, "invalid --published date '0000-00-00'"),
         "corpus": Expect(0, "invalid dct on line 1 '0000-00-00'", writes=True),
         "gold": Expect(0, "invalid dct on line 1 '0000-00-00'", writes=True),
         "export": Expect(2, 'published: expected a date YYYY-MM-DD or null, got "0000-00-00"')}),
-    _date_case("year 1", "0001-01-01", {**dict.fromkeys(TEXTS, Expect(0, "lies near the end of the calendar",
-                                                                     writes=True)),
-                                        "export": Expect(0, "", writes=True)}),
-    _date_case("year 9999", "9999-12-31", {**dict.fromkeys(TEXTS, Expect(0, "lies near the end of the calendar",
-                                                                        writes=True)),
-                                           "export": Expect(0, "", writes=True)}),
+    _date_case("year 1 (0001-01-01)", "0001-01-01", EDGE, RELATIVE),
+    _date_case("year 9999 (9999-12-31)", "9999-12-31", EDGE, RELATIVE),
     Case("impossible and extreme dates in the text (31/2/2017, 0/0/0000, year 1, year 9999)",
          _only(*FILES)(lambda k: _good(k, ODD_DATES)), dict.fromkeys(FILES, Expect(0, "", writes=True))),
     Case("lone surrogate (a JSON \\ud800)", _only("corpus", "gold", "export")(
