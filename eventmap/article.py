@@ -177,24 +177,45 @@ def read_corpus(path: str, *, lang: str | None = None, published: dt.date | None
         raise InputError(f"{path}: no such file")
     with p.open("rb") as f:
         for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                text = obj["text"]
-                ident = str(obj.get("id", n))
-            except (ValueError, KeyError, TypeError):
-                raise InputError(f"{path}:{n}: not a JSON object with a \"text\" field") from None
-            if not isinstance(text, str):
-                raise InputError(f"{path}:{n}: \"text\" is not a string")
-            if not isinstance(obj.get("title") or "", str):
-                raise InputError(f"{path}:{n}: \"title\" is not a string")
-            day, day_source = published, ("cli" if published else None)
-            if obj.get("dct"):
-                try:
-                    day, day_source = parse_date(str(obj["dct"]), f"dct on line {n}"), "metadata"
-                except InputError as e:
-                    if warn:
-                        warn(f"{path}: {e}; using the default anchor")
-            yield make_article(text, id=ident, source=f"{path}:{n}", title=obj.get("title") or "",
-                               lang=obj.get("lang") or lang, published=day, published_source=day_source)
+            if line.strip():
+                yield article_from_line(line, f"{path}:{n}", lang=lang, published=published, warn=warn)
+
+
+def article_from_line(line: bytes | str, where: str, *, lang: str | None = None,
+                      published: dt.date | None = None, warn: Callable[[str], None] | None = None) -> Article:
+    """One JSONL line ``{"id", "text", "lang"?, "dct"?, "title"?}`` as an Article; ``where`` is
+    ``path:line`` (the source, and the id when the line has none). An InputError names ``where``."""
+    path, _, n = where.rpartition(":")
+    try:
+        obj = json.loads(line)
+        text = obj["text"]
+        ident = str(obj.get("id", n))
+    except (ValueError, KeyError, TypeError):
+        raise InputError(f"{where}: not a JSON object with a \"text\" field") from None
+    if not isinstance(text, str):
+        raise InputError(f"{where}: \"text\" is not a string")
+    if not isinstance(obj.get("title") or "", str):
+        raise InputError(f"{where}: \"title\" is not a string")
+    day, day_source = published, ("cli" if published else None)
+    if obj.get("dct"):
+        try:
+            day, day_source = parse_date(str(obj["dct"]), f"dct on line {n}"), "metadata"
+        except InputError as e:
+            if warn:
+                warn(f"{path}: {e}; using the default anchor")
+    return make_article(text, id=ident, source=where, title=obj.get("title") or "",
+                        lang=obj.get("lang") or lang, published=day, published_source=day_source)
+
+
+def article_from_bytes(data: bytes, name: str, *, ident: str, html: bool, lang: str | None = None,
+                       published: dt.date | None = None) -> Article:
+    """An article from a file's bytes (read elsewhere, e.g. by a batch's coordinator): decoded and
+    checked like a file given on the command line; ``html`` pages reduced to their main text."""
+    text, title, page_date = _decode(data, name), "", None
+    if html:
+        text, title, page_date = from_html(text, name)
+    if published is not None:
+        return make_article(text, id=ident, source=name, title=title, lang=lang, published=published,
+                            published_source="cli")
+    return make_article(text, id=ident, source=name, title=title, lang=lang, published=page_date,
+                        published_source="metadata")

@@ -16,6 +16,7 @@ from pathlib import Path
 from eventmap import __version__, outputs
 from eventmap.article import checked_language, parse_date, read_article, read_corpus
 from eventmap.atomic import write_text_atomic
+from eventmap.commands.batch import run_batch_command
 from eventmap.commands.render import add_page_options, page_settings, run_render
 from eventmap.errors import InputError
 from eventmap.outputs.json_export import to_json
@@ -215,7 +216,7 @@ def run_gazetteer(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render}
+COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render, "batch": run_batch_command}
 
 
 def main(argv: list[str] | None = None) -> int:
