@@ -130,8 +130,9 @@ def _read(records: Iterable[dict], out_dir: Path | None):
 def _article_href(rec: dict, out_dir: Path | None) -> str | None:
     if rec.get("page"):
         return rec["page"]["file"]
-    if rec.get("url"):
-        return rec["url"]
+    url = rec.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):   # never a javascript: link
+        return url
     key = rec.get("key") or ""
     if key and not CORPUS_LINE.search(key):
         path = Path(key).resolve()
