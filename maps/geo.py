@@ -22,6 +22,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180   # along a meridian
 
 
+def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """The point on the unit sphere. The squared chord between two such points grows with their
+    distance, and costs no trigonometry: a fast first test of "closer than km" (see `chord_limits`)."""
+    p, q = math.radians(lat), math.radians(lon)
+    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
+
+
+def chord_limits(km: float) -> tuple[float, float]:
+    """Squared chords just below and just above a distance of ``km``: a squared chord below the first
+    is closer for certain, above the second farther; in between (a billionth either way), ask
+    `distance_km`, so that the answer is always the one `distance_km` gives."""
+    c2 = (2 * math.sin(km / (2 * EARTH_RADIUS_KM))) ** 2
+    return c2 * (1 - 1e-9), c2 * (1 + 1e-9)
+
+
 class PointGrid:
     """Items at points, found again by distance without comparing every pair.
 
@@ -37,7 +52,7 @@ class PointGrid:
 
     def add(self, lat: float, lon: float, item) -> None:
         key = (math.floor(lat / self.cell), math.floor(lon / self.cell))
-        self.cells.setdefault(key, []).append((lat, lon, item))
+        self.cells.setdefault(key, []).append((lat, lon, item, *unit_vector(lat, lon)))
 
     def count_bound(self, lat: float, lon: float, km: float) -> int:
         """At least as many as ``within`` yields: every item in the cells within reach."""
@@ -45,11 +60,27 @@ class PointGrid:
 
     def within(self, lat: float, lon: float, km: float):
         """Every (item, distance) closer than ``km`` to the point, in no particular order."""
+        x, y, z = unit_vector(lat, lon)
+        far = chord_limits(km)[1]
         for key in cells_in_reach(lat, lon, km, self.cell):
-            for plat, plon, item in self.cells.get(key, ()):
+            for plat, plon, item, px, py, pz in self.cells.get(key, ()):
+                if (px - x) ** 2 + (py - y) ** 2 + (pz - z) ** 2 >= far:
+                    continue    # farther for certain: no need for the exact distance
                 d = distance_km(lat, lon, plat, plon)
                 if d < km:
                     yield item, d
+
+    def count_within(self, lat: float, lon: float, km: float) -> int:
+        """How many items ``within`` yields, counted without computing most distances."""
+        x, y, z = unit_vector(lat, lon)
+        near, far = chord_limits(km)
+        n = 0
+        for key in cells_in_reach(lat, lon, km, self.cell):
+            for plat, plon, _, px, py, pz in self.cells.get(key, ()):
+                c2 = (px - x) ** 2 + (py - y) ** 2 + (pz - z) ** 2
+                if c2 < near or (c2 < far and distance_km(lat, lon, plat, plon) < km):
+                    n += 1
+        return n
 
 
 def cells_in_reach(lat: float, lon: float, km: float, cell: float, nearest_first: bool = False) -> list[tuple[int, int]]:

@@ -8,13 +8,14 @@ be worth there (the cell's heaviest vote x the closeness factor at the two cells
 distance), best first. A question then reads the plan's cells in that order and stops at the first
 cell that cannot beat the best found, and inside a cell at the first vote that cannot - so it costs
 a few distance computations, not a walk over the grid. Bounds only decide what is skipped: the
-answer is always the exact maximum, computed with `maps.geo.distance_km`'s formula.
+answer is always the exact maximum, the same as `maps.geo.distance_km` gives.
 """
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 
-from maps.geo import EARTH_RADIUS_KM, KM_PER_DEGREE
+from maps.geo import EARTH_RADIUS_KM, KM_PER_DEGREE, chord_limits, distance_km, unit_vector
 
 NEAR_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))   # km, factor: another name's reading this near
 (_KM1, _F1), (_KM2, _F2), (_KM3, _F3) = NEAR_BANDS  # the same bands, unrolled for the inner loop
@@ -37,14 +38,23 @@ class Nearness:
     FEW = 200     # up to this many votes, reading them all costs less than planning
 
     def __init__(self, votes):
-        rows = [(w, lat, lon, key, math.radians(lat), math.cos(math.radians(lat))) for lat, lon, w, key in votes]
+        rows = [(w, *unit_vector(lat, lon), key, key + " ", lat, lon) for lat, lon, w, key in votes]
         rows.sort(key=lambda v: -v[0])
         self.votes = rows
-        self.cells: dict[tuple[int, int], list] = {}
+        self._n_cols = round(360 / self.CELL)
+        half = self._n_cols // 2
+        cells: dict[tuple[int, int], list] = {}
         for v in rows:
-            self.cells.setdefault((math.floor(v[1] / self.CELL), math.floor(v[2] / self.CELL)), []).append(v)
+            col = (math.floor(v[-1] / self.CELL) + half) % self._n_cols - half
+            cells.setdefault((math.floor(v[-2] / self.CELL), col), []).append(v)
+        self._rows: dict[int, tuple[list, list]] = {}
+        for (r, c), votes in sorted(cells.items()):
+            cols, lists = self._rows.setdefault(r, ([], []))
+            cols.append(c)
+            lists.append(votes)
+        self._row_reach = math.ceil(NEAR_BANDS[-1][0] / (KM_PER_DEGREE * self.CELL)) + 1
         self.best_factor = NEAR_BANDS[0][1]
-        self.reach = NEAR_BANDS[-1][0]
+        self.top = rows[0][0] if rows else 0.0
         self._plans: dict[tuple[int, int], list] = {}
 
     def strongest(self, lat: float, lon: float, me: str) -> float:
@@ -54,52 +64,77 @@ class Nearness:
         key = (math.floor(lat / self.CELL), math.floor(lon / self.CELL))
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plans[key] = self._plan(key)
+            plan = self._plans[key] = [None] * len(NEAR_BANDS)
         best = 0.0
-        for bound, votes, most in plan:
-            if bound <= best:
-                break
-            best = query.best_of(votes, most, best)
+        for band, (_, most) in enumerate(NEAR_BANDS):
+            if best >= most * self.top:
+                break    # no vote is heavy enough to beat it from this far
+            cells = plan[band]
+            if cells is None:
+                cells = plan[band] = self._cells_at(key, most)
+            for bound, votes, cell in cells:
+                if bound <= best:
+                    break
+                near = query.most_at(cell, self.CELL) if most > NEAR_BANDS[-1][1] else most
+                if votes[0][0] * near > best:
+                    best = query.best_of(votes, near, best)
         return best
 
-    def _plan(self, key: tuple[int, int]) -> list:
-        """The cells within reach of cell ``key``, as (the most a vote there is worth, votes, best factor)."""
+    def _cells_at(self, key: tuple[int, int], most: float) -> list:
+        """The cells whose points are at best ``most`` close to some point of cell ``key`` (a band of
+        columns in each row), as (the most a vote there is worth, votes), best first. Only cells that
+        hold votes are read: each row's columns are kept sorted."""
         row, col = key
-        lat_lo, lat_hi = row * self.CELL, (row + 1) * self.CELL
-        widest_q = max(abs(lat_lo), abs(lat_hi))
-        dlat = self.reach / KM_PER_DEGREE
-        cos_top = math.cos(math.radians(min(90.0, widest_q + dlat)))
-        dlon = 180.0 if cos_top < 1e-9 else min(180.0, 1.01 * dlat / cos_top)
-        n_cols = round(360 / self.CELL)
-        r_span = range(math.floor((lat_lo - dlat) / self.CELL), math.floor((lat_hi + dlat) / self.CELL) + 1)
-        c_lo, c_hi = math.floor((col * self.CELL - dlon) / self.CELL), math.floor(((col + 1) * self.CELL + dlon) / self.CELL)
-        if c_hi - c_lo + 1 >= n_cols:
-            c_lo, c_hi = col - n_cols // 2, col - n_cols // 2 + n_cols - 1
-        half = n_cols // 2
-        plan = []
-        for r in r_span:
-            for c in range(c_lo, c_hi + 1):
-                cell_key = (r, ((c + half) % n_cols) - half)
-                votes = self.cells.get(cell_key)
-                if not votes:
-                    continue
-                most = self._most(row, cell_key[0], cell_key[1] - col)
-                if most > 0.0:
-                    plan.append((votes[0][0] * most, votes, most))
-        plan.sort(key=lambda p: -p[0])
-        return plan
-
-    def _most(self, row: int, other_row: int, dcol: int) -> float:
-        """The best closeness factor between a point of a cell in ``row`` and one of a cell in
-        ``other_row``, ``dcol`` columns away (depends on nothing else: kept)."""
-        key = (row, other_row, dcol)
-        most = _MOST.get(key)
-        if most is None:
-            most = _MOST[key] = factor(_lower_bound_km(row, other_row, dcol, self.CELL))
-        return most
+        out = []
+        for r in range(row - self._row_reach, row + self._row_reach + 1):
+            found = self._rows.get(r)
+            band = found and _bands(row, r, self.CELL).get(most)
+            if not band:
+                continue
+            cols, lists = found
+            d_lo, d_hi = band
+            ranges = [(col - d_hi, col + d_hi)] if d_lo == 0 else [(col - d_hi, col - d_lo), (col + d_lo, col + d_hi)]
+            for lo_hi in ranges:
+                for lo, hi in _wrapped(*lo_hi, self._n_cols):
+                    for k in range(bisect_left(cols, lo), bisect_right(cols, hi)):
+                        out.append((lists[k][0][0] * most, lists[k], (r, cols[k])))
+        out.sort(key=_first, reverse=True)
+        return out
 
 
-_MOST: dict[tuple[int, int, int], float] = {}
+def _first(entry: tuple) -> float:
+    return entry[0]
+
+
+def _wrapped(lo: int, hi: int, n_cols: int) -> list[tuple[int, int]]:
+    """Column ranges [lo, hi] with longitudes wrapped at 180 (columns run from -n/2 to n/2 - 1)."""
+    half = n_cols // 2
+    if hi - lo + 1 >= n_cols:
+        return [(-half, half - 1)]
+    if lo < -half:
+        return [(lo + n_cols, half - 1), (-half, hi)]
+    if hi > half - 1:
+        return [(lo, half - 1), (-half, hi - n_cols)]
+    return [(lo, hi)]
+
+
+_BANDS: dict[tuple, dict] = {}
+
+
+def _bands(row: int, other_row: int, size: float) -> dict[float, tuple[int, int]]:
+    """For cells in ``row`` and ``other_row``: for each closeness factor, the columns apart (from,
+    to) at which the best any two of their points can have is that factor."""
+    key = (row, other_row, size)
+    found = _BANDS.get(key)
+    if found is None:
+        found = {}
+        for d in range(round(180 / size) + 1):
+            f = factor(_lower_bound_km(row, other_row, d, size))
+            if f == 0.0:
+                break
+            found[f] = (found.get(f, (d, d))[0], d)
+        _BANDS[key] = found
+    return found
 
 
 def _lower_bound_km(row: int, other_row: int, dcol: int, size: float) -> float:
@@ -114,34 +149,71 @@ def _lower_bound_km(row: int, other_row: int, dcol: int, size: float) -> float:
     return max(0.0, max(gap_rows * KM_PER_DEGREE, TWO_R * math.asin(min(1.0, h))) - SLACK_KM)
 
 
+# Squared chords of the bands' limits, each with a margin: a chord outside every margin decides the
+# band by itself; one inside a margin is settled by `maps.geo.distance_km`'s own formula, so that a vote
+# right at a band's edge counts exactly as it always has.
+(_LO1, _HI1), (_LO2, _HI2), (_LO3, _HI3) = (chord_limits(km) for km in (_KM1, _KM2, _KM3))
+
+
 class _Query:
     """One question: a point and the name asking (which never votes for itself, nor for a name it is
     part of or that is part of it)."""
 
-    __slots__ = ("lat", "lon", "me", "me_sp", "p1", "cos_p1")
+    __slots__ = ("lat", "lon", "me", "me_sp", "x", "y", "z", "cos_far")
 
     def __init__(self, lat: float, lon: float, me: str):
         self.lat, self.lon, self.me, self.me_sp = lat, lon, me, me + " "
-        self.p1 = math.radians(lat)
-        self.cos_p1 = math.cos(self.p1)
+        self.x, self.y, self.z = unit_vector(lat, lon)
+        self.cos_far = None
+
+    def most_at(self, cell: tuple[int, int], size: float) -> float:
+        """The best factor a vote in this neighbouring cell can have for this point: the gap in
+        latitude, or the gap in longitude at the highest latitude two cells away (haversine's
+        longitude term bounded below with sin x >= x(1 - x^2/6) and asin y >= y; gaps of up to five
+        degrees only)."""
+        r, c = cell
+        lat, lon = self.lat, self.lon
+        gap_lat = max(0.0, r * size - lat, lat - (r + 1) * size)
+        gap_lon = abs(lon - min(max(lon, c * size), (c + 1) * size))
+        gap_lon = min(gap_lon, 360.0 - gap_lon)
+        km = gap_lat * KM_PER_DEGREE
+        if gap_lon <= 5.0:
+            if self.cos_far is None:
+                self.cos_far = math.cos(math.radians(min(90.0, abs(lat) + 2 * size)))
+            x = math.radians(gap_lon)
+            km = max(km, EARTH_RADIUS_KM * self.cos_far * x * (1 - x * x / 24))
+        return factor(km - SLACK_KM)
 
     def best_of(self, votes: list, most: float, best: float) -> float:
-        """The best of ``best`` and these votes (sorted by weight, none worth more than ``most`` x
-        weight). The distance is `maps.geo.distance_km(lat, lon, plat, plon)` with the vote's radians
-        and cosine computed once: the same operations in the same order, so the same number."""
-        lat, lon, me, me_sp, p1, cos_p1 = self.lat, self.lon, self.me, self.me_sp, self.p1, self.cos_p1
-        sin, asin, sqrt, radians = math.sin, math.asin, math.sqrt, math.radians
-        for w, plat, plon, name, p2, cos_p2 in votes:
+        """The best of ``best`` and these votes (sorted by weight, none worth more than ``most`` x weight).
+        The band of a vote comes from the chord between the two points (no trigonometry); near a
+        band's edge, from the haversine distance."""
+        x, y, z, me, me_sp = self.x, self.y, self.z, self.me, self.me_sp
+        for w, vx, vy, vz, name, name_sp, plat, plon in votes:
             if w * most <= best:
                 break
-            if abs(plat - lat) >= _REACH_DEG or name == me or name.startswith(me_sp) or me.startswith(name + " "):
+            dx, dy, dz = vx - x, vy - y, vz - z
+            c2 = dx * dx + dy * dy + dz * dz
+            if c2 >= _HI3:
                 continue
-            h = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(plon - lon) / 2) ** 2
-            km = TWO_R * asin(min(1.0, sqrt(h)))
-            f = _F1 if km < _KM1 else _F2 if km < _KM2 else _F3 if km < _KM3 else 0.0
-            if w * f > best:
+            if c2 < _LO1:
+                f = _F1
+            elif _HI1 <= c2 < _LO2:
+                f = _F2
+            elif _HI2 <= c2 < _LO3:
+                f = _F3
+            else:
+                f = self._at_edge(plat, plon)
+            if w * f > best and name != me and not name.startswith(me_sp) and not me.startswith(name_sp):
                 best = w * f
         return best
+
+    def _at_edge(self, plat: float, plon: float) -> float:
+        """The factor as `maps.geo.distance_km` decides it (a vote a degree-span of latitude away
+        counts for nothing, as it always has)."""
+        if abs(plat - self.lat) >= _REACH_DEG:
+            return 0.0
+        return factor(distance_km(self.lat, self.lon, plat, plon))
 
 
 _REACH_DEG = _KM3 / KM_PER_DEGREE   # degrees of latitude beyond which no vote counts

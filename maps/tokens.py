@@ -96,8 +96,13 @@ def headline_tokens(text: str, toks: list[Token]) -> set[int]:
     A headline has mostly capitalised words and does not end like a sentence."""
     out: set[int] = set()
     groups: dict[int, list[int]] = {}
-    for i, t in enumerate(toks):
-        groups.setdefault(text.rfind("\n", 0, t.start) + 1, []).append(i)
+    line_start, seen = 0, 0
+    for i, t in enumerate(toks):   # the line each token is on, reading only the text between tokens
+        nl = text.rfind("\n", seen, t.start)
+        if nl >= 0:
+            line_start = nl + 1
+        seen = t.start
+        groups.setdefault(line_start, []).append(i)
     for ls, group in groups.items():
         le = text.find("\n", ls)
         line = text[ls:le if le >= 0 else len(text)].rstrip()
