@@ -2,13 +2,15 @@
 
 Why its own module, and why plans: the resolver asks this for every reading of every name, twice per
 article, and a text listing thousands of towns asks it a hundred thousand times. Votes sit in
-one-degree cells, each cell's votes sorted by weight. For each cell that readings are asked about,
-a *plan* is made once: the cells within reach of any point of it, each with the most its votes can
-be worth there (the cell's heaviest vote x the closeness factor at the two cells' least possible
-distance), best first. A question then reads the plan's cells in that order and stops at the first
-cell that cannot beat the best found, and inside a cell at the first vote that cannot - so it costs
-a few distance computations, not a walk over the grid. Bounds only decide what is skipped: the
-answer is always the exact maximum, the same as `maps.geo.distance_km` gives.
+one-degree cells, each cell's votes sorted by weight. For each cell that readings are asked about, a
+*plan* is made once per closeness band, and only when a question gets that far: the cells whose
+points can be that close to some point of it, each with the most its votes can be worth there, best
+first. A question reads the nearest band's cells first, bounds each nearby cell again for its own
+point, stops at the first cell that cannot beat the best found (inside a cell, at the first vote that
+cannot) and skips a whole band when no vote is heavy enough to win from that far - so it costs a few
+distance tests, not a walk over the grid. A distance test is the chord between two unit vectors (no
+trigonometry); only within a billionth of a band's edge is `maps.geo.distance_km` asked. Bounds only
+decide what is skipped: the answer is always the exact maximum, the one `distance_km` gives.
 """
 from __future__ import annotations
 
@@ -111,11 +113,11 @@ def _wrapped(lo: int, hi: int, n_cols: int) -> list[tuple[int, int]]:
     half = n_cols // 2
     if hi - lo + 1 >= n_cols:
         return [(-half, half - 1)]
-    if lo < -half:
-        return [(lo + n_cols, half - 1), (-half, hi)]
-    if hi > half - 1:
-        return [(lo, half - 1), (-half, hi - n_cols)]
-    return [(lo, hi)]
+    while lo < -half:
+        lo, hi = lo + n_cols, hi + n_cols
+    while lo > half - 1:
+        lo, hi = lo - n_cols, hi - n_cols
+    return [(lo, hi)] if hi <= half - 1 else [(lo, half - 1), (-half, hi - n_cols)]
 
 
 _BANDS: dict[tuple, dict] = {}
@@ -159,29 +161,29 @@ class _Query:
     """One question: a point and the name asking (which never votes for itself, nor for a name it is
     part of or that is part of it)."""
 
-    __slots__ = ("lat", "lon", "me", "me_sp", "x", "y", "z", "cos_far")
+    __slots__ = ("lat", "lon", "me", "me_sp", "x", "y", "z", "cos_lat")
 
     def __init__(self, lat: float, lon: float, me: str):
         self.lat, self.lon, self.me, self.me_sp = lat, lon, me, me + " "
         self.x, self.y, self.z = unit_vector(lat, lon)
-        self.cos_far = None
+        self.cos_lat = None
 
     def most_at(self, cell: tuple[int, int], size: float) -> float:
-        """The best factor a vote in this neighbouring cell can have for this point: the gap in
-        latitude, or the gap in longitude at the highest latitude two cells away (haversine's
-        longitude term bounded below with sin x >= x(1 - x^2/6) and asin y >= y; gaps of up to five
-        degrees only)."""
+        """The best factor a vote in this nearby cell can have for this point: from the gap in
+        latitude, or the gap in longitude at the highest latitude of the point and the cell
+        (haversine's longitude term bounded below with sin x >= x(1 - x^2/6) and asin y >= y, for gaps
+        of up to five degrees)."""
         r, c = cell
         lat, lon = self.lat, self.lon
         gap_lat = max(0.0, r * size - lat, lat - (r + 1) * size)
-        gap_lon = abs(lon - min(max(lon, c * size), (c + 1) * size))
-        gap_lon = min(gap_lon, 360.0 - gap_lon)
+        gap_lon = max(0.0, abs((lon - (c + 0.5) * size + 180.0) % 360.0 - 180.0) - size / 2)   # across 180 too
         km = gap_lat * KM_PER_DEGREE
-        if gap_lon <= 5.0:
-            if self.cos_far is None:
-                self.cos_far = math.cos(math.radians(min(90.0, abs(lat) + 2 * size)))
+        if 0.0 < gap_lon <= 5.0:
+            if self.cos_lat is None:
+                self.cos_lat = math.cos(math.radians(min(90.0, abs(lat))))
+            cos_widest = min(self.cos_lat, _row_cos(r, size))   # cos falls as |latitude| grows
             x = math.radians(gap_lon)
-            km = max(km, EARTH_RADIUS_KM * self.cos_far * x * (1 - x * x / 24))
+            km = max(km, EARTH_RADIUS_KM * cos_widest * x * (1 - x * x / 24))
         return factor(km - SLACK_KM)
 
     def best_of(self, votes: list, most: float, best: float) -> float:
@@ -214,6 +216,17 @@ class _Query:
         if abs(plat - self.lat) >= _REACH_DEG:
             return 0.0
         return factor(distance_km(self.lat, self.lon, plat, plon))
+
+
+_ROW_COS: dict[tuple[int, float], float] = {}
+
+
+def _row_cos(row: int, size: float) -> float:
+    """The cosine of the highest |latitude| in a row of cells."""
+    found = _ROW_COS.get((row, size))
+    if found is None:
+        found = _ROW_COS[(row, size)] = math.cos(math.radians(min(90.0, max(abs(row * size), abs((row + 1) * size)))))
+    return found
 
 
 _REACH_DEG = _KM3 / KM_PER_DEGREE   # degrees of latitude beyond which no vote counts
