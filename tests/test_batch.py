@@ -160,3 +160,23 @@ def test_a_batch_killed_mid_run_and_run_again_equals_an_uninterrupted_run(tmp_pa
     assert f"{120 - done_before} read now" in err or "from an earlier run" in err, err
     for name in ("extractions.jsonl", "story.html"):
         assert (tmp_path / "killed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+
+
+def test_ctrl_c_stops_with_one_line_and_keeps_what_is_finished(tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 120)
+    journal = tmp_path / "out" / ".eventmap-batch" / "journal.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "eventmap", "batch", str(corpus), "-o", str(tmp_path / "out"),
+                            "--workers", "2", "--no-progress"], stderr=subprocess.PIPE, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and run.poll() is None and not (journal.exists() and journal.stat().st_size):
+        time.sleep(0.005)
+    os.killpg(run.pid, signal.SIGINT)   # what a terminal sends on Ctrl-C
+    assert run.wait(timeout=60) == 130
+    err = run.stderr.read().decode()
+    assert "Traceback" not in err and "run the same command again" in err, err
+    kept = journal.read_bytes().count(b"\n")
+    assert kept >= 1
+    again = _run(corpus, tmp_path / "out")
+    assert again.wait(timeout=600) == 0
+    assert len((tmp_path / "out" / "extractions.jsonl").read_text().splitlines()) == 120

@@ -50,8 +50,12 @@ def run_local(pending: Pending, settings: Settings, workers: int, on_outcome: On
     chunks = _chunks(pending)
     while True:
         with _pool(workers) as pool:
-            if not _drain(pool, chunks, settings, workers, on_outcome):
-                return
+            try:
+                if not _drain(pool, chunks, settings, workers, on_outcome):
+                    return
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)   # what is queued is dropped, not read
+                raise
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

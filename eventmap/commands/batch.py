@@ -66,7 +66,12 @@ def run_batch_command(argv: list[str]) -> int:
                         pages=args.pages, tiles=not args.no_tiles)
     plan = Plan(Path(args.output), workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                 story=not args.no_story, progress=False if args.no_progress else None)
-    report = run_batch(args.inputs, plan, settings)
+    try:
+        report = run_batch(args.inputs, plan, settings)
+    except KeyboardInterrupt:
+        print(f"eventmap: interrupted; the documents finished so far are kept in {args.output}: run the same "
+              "command again to go on", file=sys.stderr)
+        return 130
     done = report.read + report.skipped
     print(f"eventmap: {done} of {report.total} documents done ({report.read} read now at {report.rate:.1f}/s, "
           f"{report.skipped} from an earlier run), {len(report.failed)} failed -> "
