@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from eventmap.atomic import write_text_atomic
+from eventmap.page.credits import credits
 from eventmap.page.folium_map import MapParts, inline_libraries, needs_jquery, render_parts
 from eventmap.page.render import ASSETS as PAGE_ASSETS
 from eventmap.page.render import script_json
@@ -66,7 +67,7 @@ def render_story(story: Story, *, tiles: bool = True, locale: str = "en", title:
                "items": {it.id: _item_data(it) for it in story.dated + story.undated},
                "articles": [{"n": a.n, "title": a.title or a.id, "origin": a.origin, "lang": a.lang}
                             for a in story.articles],
-               "words": {"land": words("credit_land_short"), "undated": words("undated"),
+               "words": {"land": words("credit_land"), "undated": words("undated"),
                          "shown": words.entry("story", "shown"), "sources": story_words(words, "sources")}}
     parts = render_parts(_story_map(tiles))
     page = _environment().get_template("story.html").render(
@@ -74,7 +75,7 @@ def render_story(story: Story, *, tiles: bool = True, locale: str = "en", title:
         count=lambda key, n: story_count(words, key, n), title=heading, story=story,
         facts=[story_count(words, "count_articles", len(story.articles)), words.count("count_events", n_events),
                story_count(words, "count_merged", story.merged), story_count(words, "count_places", len(story.markers))],
-        credits=([words("credit_tiles")] if tiles else []) + [words("credit_land")],
+        credits=credits(words, tiles),
         libraries=Markup(inline_libraries(jquery=needs_jquery(parts.script))),
         map=MapParts(Markup(parts.head), Markup(parts.html), Markup(parts.script)),
         style=Markup(_page_asset("page.css") + _asset("story.css")), script=Markup(_asset("story.js")),
