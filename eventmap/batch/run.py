@@ -103,10 +103,18 @@ def _writer(out_dir: Path, journal: Journal, bar: Progress, report: Report):
 def _engine(plan: Plan):
     if plan.engine == "dask":
         return lambda pending, settings, cb: engines.run_dask(pending, settings, plan.scheduler, cb)
-    workers = plan.workers or os.cpu_count() or 1
+    workers = plan.workers or _cores()
     if workers > 1:
         import eventmap.pipeline  # noqa: F401 - imported once here, shared by the forked workers
     return lambda pending, settings, cb: engines.run_local(pending, settings, workers, cb)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's share, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
 
 
 def _gazetteer_identity() -> str:
