@@ -66,6 +66,33 @@ class _Tally:
         return country, admin1, peers
 
 
+class _One:
+    """What a `_Tally` of a single vote would say, without building its tables: most names are
+    related to no other name of the article, and their own vote is taken out of every sum."""
+
+    __slots__ = ("kind", "cc", "a1", "w")
+
+    def __init__(self, e, w: float):
+        self.kind, self.cc, self.a1, self.w = getattr(e, "kind", ""), getattr(e, "country", None), \
+            getattr(e, "admin1", None), w
+
+    def support(self, kind: str, cc, a1) -> tuple[float, float, float]:
+        ek, w = self.kind, self.w
+        country = admin1 = peers = 0.0
+        if cc and self.cc == cc:
+            country = w * (1.0 if ek in (kinds.COUNTRY, kinds.ADMIN1) else 0.5)
+            if a1 and self.a1 == a1:
+                if kind == kinds.ADMIN1:
+                    admin1 = w * 0.6 if ek not in kinds.BROAD else 0.0
+                elif ek != kinds.COUNTRY:
+                    admin1 = w * (1.0 if ek == kinds.ADMIN1 else 0.6)
+        if kind == kinds.COUNTRY and ek == kinds.COUNTRY:
+            peers = w
+        elif kind == kinds.ADMIN1 and ek == kinds.ADMIN1 and self.cc == cc:
+            peers = w
+        return country, admin1, peers
+
+
 class Evidence:
     """The article's votes, built once per resolver pass from each distinct name's best reading.
 
@@ -108,7 +135,8 @@ class Evidence:
         total = self.tally.support(kind, cc, a1)
         if me not in self._own:
             related = self.related(me)
-            self._own[me] = _Tally(self.entries[k] for k in related) if related else None
+            self._own[me] = None if not related else _One(*self.entries[me]) if related == [me] else \
+                _Tally(self.entries[k] for k in related)
         own = self._own[me]
         if own is not None:   # a name does not vote for itself or for a name it is part of
             total = tuple(t - o for t, o in zip(total, own.support(kind, cc, a1)))
@@ -129,11 +157,12 @@ class Evidence:
         where the article is: each other name with a town reading in a neighbouring cell counts."""
         cy, cx = math.floor(c.lat / PAIR_CELL), math.floor(c.lon / PAIR_CELL)
         needed = math.ceil(PAIR_MAX / PAIR_WEIGHT)
+        me_sp = me + " "
         met: set[str] = set()
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 for k in self.pairs.get((cy + dy, cx + dx), ()):
-                    if k != me and not (k.startswith(me + " ") or me.startswith(k + " ")):
+                    if k != me and k not in met and not (k.startswith(me_sp) or me.startswith(k + " ")):
                         met.add(k)
                         if len(met) >= needed:
                             return PAIR_MAX

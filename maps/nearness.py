@@ -23,6 +23,7 @@ NEAR_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))   # km, factor: another name's 
 (_KM1, _F1), (_KM2, _F2), (_KM3, _F3) = NEAR_BANDS  # the same bands, unrolled for the inner loop
 SLACK_KM = 1e-6        # bounds are lowered by this much, so that rounding never skips a vote that counts
 TWO_R = 2 * EARTH_RADIUS_KM
+FEW_IN_CELL = 8        # votes in a cell below which bounding it again for the point costs more than reading it
 
 
 def factor(km: float) -> float:
@@ -77,7 +78,8 @@ class Nearness:
             for bound, votes, cell in cells:
                 if bound <= best:
                     break
-                near = query.most_at(cell, self.CELL) if most > NEAR_BANDS[-1][1] else most
+                # a cell of a few votes is read faster than bounded again for this point
+                near = query.most_at(cell, self.CELL) if most > _F3 and len(votes) > FEW_IN_CELL else most
                 if votes[0][0] * near > best:
                     best = query.best_of(votes, near, best)
         return best

@@ -65,3 +65,30 @@ def test_point_grid_counts_and_finds_what_distance_km_finds():
             expect = sorted(k for k, (plat, plon) in enumerate(pts) if distance_km(lat, lon, plat, plon) < km)
             assert sorted(k for k, _ in grid.within(lat, lon, km)) == expect
             assert grid.count_within(lat, lon, km) == len(expect)
+
+
+def test_one_vote_supports_exactly_what_a_tally_of_it_supports():
+    import itertools
+
+    from maps.evidence import _One, _Tally
+
+    class Reading:
+        def __init__(self, kind, country, admin1):
+            self.kind, self.country, self.admin1 = kind, country, admin1
+
+    kinds_ = ["country", "admin1", "admin2", "city", "region", "sea", "island"]
+    countries, admin1s = [None, "", "ID", "US"], [None, "", "ID-JK", "US-OH"]
+    for reading in itertools.product(kinds_, countries, admin1s):
+        vote = (Reading(*reading), 0.7312)
+        one, tally = _One(*vote), _Tally([vote])
+        for asked in itertools.product(kinds_, countries, admin1s):
+            assert one.support(*asked) == tally.support(*asked), (reading, asked)
+
+
+def test_a_count_bound_is_never_below_the_count():
+    rng = random.Random(3)
+    grid = PointGrid()
+    for k, (lat, lon) in enumerate(points(rng, 800)):
+        grid.add(lat, lon, k)
+    for lat, lon in points(rng, 300):
+        assert grid.count_bound(lat, lon, 100) >= grid.count_within(lat, lon, 100)
