@@ -51,6 +51,7 @@ class Plan:
     engine: str = "local"
     scheduler: str | None = None
     story: bool = True
+    locale: str = "en"             # the story page's language
     progress: bool | None = None   # None: a bar when stderr is a terminal
 
 
@@ -146,4 +147,5 @@ def _write_outputs(out_dir: Path, journal: Journal, keys: list[str], plan: Plan,
     if plan.story:
         from eventmap.story import write_story
 
-        report.written["story"] = write_story(journal.records(keys), out_dir / STORY, tiles=settings.tiles)
+        report.written["story"] = write_story(journal.records(keys), out_dir / STORY, tiles=settings.tiles,
+                                                locale=plan.locale)

@@ -46,6 +46,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-story", action="store_true", help="do not write the story page")
     p.add_argument("--no-tiles", action="store_true", help="pages without the online OpenStreetMap tiles")
     p.add_argument("--lang", metavar="CODE", help="language of documents that do not give one (default: detected)")
+    p.add_argument("--locale", metavar="CODE", default="en", help="the story page's language (default: en)")
     p.add_argument("--published", metavar="DATE",
                    help="publication date YYYY-MM-DD for documents that do not give one")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -65,7 +66,8 @@ def run_batch_command(argv: list[str]) -> int:
                         published=parse_date(args.published, "--published date").isoformat() if args.published else None,
                         pages=args.pages, tiles=not args.no_tiles)
     plan = Plan(Path(args.output), workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                story=not args.no_story, progress=False if args.no_progress else None)
+                story=not args.no_story, locale=checked_language(args.locale),
+                progress=False if args.no_progress else None)
     try:
         report = run_batch(args.inputs, plan, settings)
     except KeyboardInterrupt:
