@@ -75,11 +75,12 @@ class Nearness:
             cells = plan[band]
             if cells is None:
                 cells = plan[band] = self._cells_at(key, most)
+            again = most > _F3   # nearer bands: a cell may be farther from this point than from its cell
             for bound, votes, cell in cells:
                 if bound <= best:
                     break
                 # a cell of a few votes is read faster than bounded again for this point
-                near = query.most_at(cell, self.CELL) if most > _F3 and len(votes) > FEW_IN_CELL else most
+                near = query.most_at(cell, self.CELL) if again and len(votes) > FEW_IN_CELL else most
                 if votes[0][0] * near > best:
                     best = query.best_of(votes, near, best)
         return best

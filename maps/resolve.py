@@ -71,6 +71,8 @@ class Resolver:
         cands = span.candidates[:MAX_CANDIDATES]
         if not cands:
             return [], ()
+        if len(cands) == 1:
+            return [(0.0, cands[0])], ()   # one reading: it wins at confidence 1, whatever its score
         container = self._container_after(span, text, spans, i)
         if container is not None and self._continues_list(spans, i + 1):
             container = None    # "Washington, Pennsylvania and California": a list, not "Paris, Texas"
@@ -212,6 +214,8 @@ def pick(ranked):
     """The best reading, its confidence (its share of the top readings' softmax) and the ranking."""
     if not ranked:
         return None, 0.0, []
+    if len(ranked) == 1:
+        return ranked[0][1], 1.0, ranked   # exp(0) / exp(0)
     scores = [s for s, _ in ranked[:CONFIDENCE_OF]]
     top = scores[0]
     z = sum(math.exp(SHARPNESS * (s - top)) for s in scores)
