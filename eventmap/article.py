@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
-from eventmap.decoding import decode_bytes, replace_lone_surrogates
+from eventmap.decoding import decode_bytes, not_utf8, replace_lone_surrogates
 from eventmap.errors import InputError, shown
-from eventmap.jsonl import bad_line, read_objects
+from eventmap.jsonl import JSON_TYPES, bad_line, read_objects
 from languages.identify import UnknownLanguage, check_language, detect_language
 from eventmap.model import Article
 
@@ -272,3 +272,36 @@ def article_from_record(obj: dict, where: str, n: int, lang: str | None, publish
                 warn(f"{where.rsplit(':', 1)[0]}: {e}; using the default anchor")
     return make_article(text, id=str(ident), source=where, title=title, lang=line_lang or lang, published=day,
                         published_source=day_source)
+
+
+def article_from_line(line: bytes | str, where: str, *, lang: str | None = None,
+                      published: dt.date | None = None, warn: Callable[[str], None] | None = None) -> Article:
+    """One JSONL line as an Article, checked as `read_corpus` checks it (a batch's worker reads lines
+    one by one); ``where`` is ``path:N``. An InputError names ``where``."""
+    n = where.rpartition(":")[2]
+    try:
+        obj = json.loads(line.decode("utf-8") if isinstance(line, bytes) else line)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{where}: {not_utf8(e)}") from None
+    except ValueError as e:
+        raise InputError(f"{where}: not valid JSON ({e})") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: a JSON {JSON_TYPES.get(type(obj), 'value')}, not an object")
+    try:
+        return article_from_record(obj, where, int(n) if n.isdigit() else n, lang, published, warn)
+    except InputError as e:
+        raise InputError(f"{where}: {e}") from None
+
+
+def article_from_bytes(data: bytes, name: str, *, ident: str, html: bool, lang: str | None = None,
+                       published: dt.date | None = None) -> Article:
+    """An article from a file's bytes (read elsewhere, e.g. by a batch's coordinator): decoded and
+    checked like a file given on the command line; ``html`` pages reduced to their main text."""
+    text, title, page_date = _decode(data, name), "", None
+    if html:
+        text, title, page_date = from_html(text, name)
+    if published is not None:
+        return make_article(text, id=ident, source=name, title=title, lang=lang, published=published,
+                            published_source="cli")
+    return make_article(text, id=ident, source=name, title=title, lang=lang, published=page_date,
+                        published_source="metadata")

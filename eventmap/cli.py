@@ -17,6 +17,7 @@ from pathlib import Path
 from eventmap import __version__, outputs
 from eventmap.article import checked_language, parse_date, read_article, read_corpus
 from eventmap.atomic import check_replaceable, write_text_atomic
+from eventmap.commands.batch import run_batch_command
 from eventmap.commands.render import add_page_options, page_settings, run_render
 from eventmap.commands import evaluate
 from eventmap.console import write_stdout
@@ -39,7 +40,9 @@ other commands:
                                        draw every output from a JSON export (e.g. one corrected in the page)
   eventmap evaluate GOLD.jsonl [--pred PRED.jsonl] [--report DIR]
                                        score eventmap on your own annotated news, error by error
-Run 'eventmap extract --help' or 'eventmap gazetteer --help' for their options.
+  eventmap batch INPUT... -o DIR [--workers N] [--pages] [--engine dask --scheduler ADDRESS]
+                                       many articles at once, resumable: extractions.jsonl and one story page
+Run 'eventmap COMMAND --help' (extract, gazetteer, render, evaluate, batch) for their options.
 
 examples:
   eventmap examples/pameran-perahu-makassar.txt
@@ -258,7 +261,8 @@ def _lookup(gaz, name: str, n: int) -> int:
     return 0
 
 
-COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render, "evaluate": evaluate.run}
+COMMANDS = {"extract": run_extract, "gazetteer": run_gazetteer, "render": run_render, "evaluate": evaluate.run,
+            "batch": run_batch_command}
 
 
 def main(argv: list[str] | None = None) -> int:

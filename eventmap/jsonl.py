@@ -62,6 +62,13 @@ def read_lines(path: str | Path) -> Iterator[tuple[int, str | None, str | None]]
                 yield n, None, not_utf8(e)
 
 
+def check_lines(path: str | Path) -> None:
+    """InputError now, not when the lines are read, when the file as a whole is not JSON Lines text
+    (missing, empty, binary)."""
+    for _ in read_lines(path):
+        return
+
+
 def read_objects(path: str | Path, on_bad_line: BadLine | None = None) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each line that holds a JSON object. A line that does not is
     reported as ``path:N: why`` through ``on_bad_line`` and skipped - or, without ``on_bad_line``,

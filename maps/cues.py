@@ -6,7 +6,9 @@ read wherever a rule needs it - never a string that another module has to spell 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from enum import Enum
 
 from maps.tokens import Token
@@ -35,6 +37,7 @@ class Cue(Enum):
 
 DATELINE_MIN = 4                      # letters of a capitalised dateline city
 DATELINE_AFTER = (",", "(", "—", "-", "–")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Around:
     toks: list[Token]
     tables: object        # maps.lang_tables.LangTables
     is_fragment: object = lambda word: False   # is this lower-case word no word of the language?
+    _newlines: list[int] | None = field(default=None, init=False, repr=False)
 
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
         """Cues of a name made of tokens i..j (inclusive) from the words around it."""
@@ -89,19 +93,35 @@ class Around:
         """A name alone on its line ("Brussel" above a story, "León, 23 may"): a dateline, not grammar."""
         text = self.text
         start, end = self.toks[i].start, self.toks[j].end
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        rest = text[end:line_end if line_end >= 0 else len(text)]
-        return not text[line_start:start].strip() and (not rest.strip() or rest.lstrip()[:1] == "," and
-                                                         any(ch.isdigit() for ch in rest[:12]))
+        if _NON_SPACE.search(text, self._line_start(start), start) is not None:
+            return False
+        line_end = self._line_end(end)
+        first = _NON_SPACE.search(text, end, line_end)   # what follows it on its line, if anything
+        return first is None or text[first.start()] == "," and \
+            any(ch.isdigit() for ch in text[end:min(end + 12, line_end)])
 
     def _dateline(self, i: int) -> bool:
         """COLUMBUS, Ohio - : a dateline writes the city in capitals at the start of a line."""
         tok, text = self.toks[i], self.text
-        line_start = text.rfind("\n", 0, tok.start) + 1
-        opens = not text[line_start:tok.start].strip() or tok.sent_start
+        opens = _NON_SPACE.search(text, self._line_start(tok.start), tok.start) is None or tok.sent_start
         return opens and len(tok.text) >= DATELINE_MIN and \
             text[tok.end:tok.end + 2].strip()[:1] in DATELINE_AFTER
+
+    def _line_start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts. The text's line breaks are found once, not once a
+        name: a text without line breaks made every look-up scan back to its start (quadratic)."""
+        k = bisect_left(self._breaks(), pos)
+        return self._newlines[k - 1] + 1 if k else 0
+
+    def _line_end(self, pos: int) -> int:
+        """Where the line holding ``pos`` ends (its line break, or the text's end)."""
+        k = bisect_left(self._breaks(), pos)
+        return self._newlines[k] if k < len(self._newlines) else len(self.text)
+
+    def _breaks(self) -> list[int]:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return self._newlines
 
 
 def _initial(text: str, a: Token, b: Token) -> bool:

@@ -16,12 +16,11 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from maps import kinds
-from maps.geo import EARTH_RADIUS_KM, KM_PER_DEGREE, cells_in_reach, distance_km
+from maps.nearness import Nearness
 
 COUNTRY_SUPPORT = (0.25, 0.8, 0.4, 2.0)   # threshold, base, slope, cap of the bonus for the country named
 ADMIN1_SUPPORT = (0.25, 1.5, 2.5)          # threshold, slope, cap for the province named
 PEERS = (1.5, 0.5, 1.5)                    # threshold, slope, cap for names of the same kind
-NEAR_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))   # km, factor: another name's reading this near
 PAIR_CANDIDATES = 8   # readings per name that may meet another name's readings
 PAIR_WEIGHT = 0.5
 PAIR_MAX = 1.5
@@ -67,19 +66,46 @@ class _Tally:
         return country, admin1, peers
 
 
+class _One:
+    """What a `_Tally` of a single vote would say, without building its tables: most names are
+    related to no other name of the article, and their own vote is taken out of every sum."""
+
+    __slots__ = ("kind", "cc", "a1", "w")
+
+    def __init__(self, e, w: float):
+        self.kind, self.cc, self.a1, self.w = getattr(e, "kind", ""), getattr(e, "country", None), \
+            getattr(e, "admin1", None), w
+
+    def support(self, kind: str, cc, a1) -> tuple[float, float, float]:
+        ek, w = self.kind, self.w
+        country = admin1 = peers = 0.0
+        if cc and self.cc == cc:
+            country = w * (1.0 if ek in (kinds.COUNTRY, kinds.ADMIN1) else 0.5)
+            if a1 and self.a1 == a1:
+                if kind == kinds.ADMIN1:
+                    admin1 = w * 0.6 if ek not in kinds.BROAD else 0.0
+                elif ek != kinds.COUNTRY:
+                    admin1 = w * (1.0 if ek == kinds.ADMIN1 else 0.6)
+        if kind == kinds.COUNTRY and ek == kinds.COUNTRY:
+            peers = w
+        elif kind == kinds.ADMIN1 and ek == kinds.ADMIN1 and self.cc == cc:
+            peers = w
+        return country, admin1, peers
+
+
 class Evidence:
     """The article's votes, built once per resolver pass from each distinct name's best reading.
 
-    ``entries``: normalised name -> (best reading, weight); ``spans_keys`` and ``spans_candidates``:
-    every mention's name and readings (for the pair bonus)."""
+    ``entries``: normalised name -> (best reading, weight); ``pairs``: which names have a town reading
+    in each cell (`reading_cells` of every mention's name and readings, for the pair bonus)."""
 
-    def __init__(self, entries: dict[str, tuple], spans_keys: list[str], spans_candidates: list):
+    def __init__(self, entries: dict[str, tuple], pairs: dict):
         self.entries = entries
         self.keys = sorted(entries)
         self.tally = _Tally(entries.values())
-        self.near = _Nearness((e.lat, e.lon, w, key) for key, (e, w) in entries.items()
+        self.near = Nearness((e.lat, e.lon, w, key) for key, (e, w) in entries.items()
                               if getattr(e, "kind", "") not in kinds.BROAD)
-        self.pairs = _reading_cells(spans_keys, spans_candidates)
+        self.pairs = pairs
         self._bonus: dict[tuple, float] = {}      # a name's readings recur with each of its mentions
         self._own: dict[str, _Tally | None] = {}
 
@@ -109,7 +135,8 @@ class Evidence:
         total = self.tally.support(kind, cc, a1)
         if me not in self._own:
             related = self.related(me)
-            self._own[me] = _Tally(self.entries[k] for k in related) if related else None
+            self._own[me] = None if not related else _One(*self.entries[me]) if related == [me] else \
+                _Tally(self.entries[k] for k in related)
         own = self._own[me]
         if own is not None:   # a name does not vote for itself or for a name it is part of
             total = tuple(t - o for t, o in zip(total, own.support(kind, cc, a1)))
@@ -130,87 +157,19 @@ class Evidence:
         where the article is: each other name with a town reading in a neighbouring cell counts."""
         cy, cx = math.floor(c.lat / PAIR_CELL), math.floor(c.lon / PAIR_CELL)
         needed = math.ceil(PAIR_MAX / PAIR_WEIGHT)
+        me_sp = me + " "
         met: set[str] = set()
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 for k in self.pairs.get((cy + dy, cx + dx), ()):
-                    if k != me and not (k.startswith(me + " ") or me.startswith(k + " ")):
+                    if k != me and k not in met and not (k.startswith(me_sp) or me.startswith(k + " ")):
                         met.add(k)
                         if len(met) >= needed:
                             return PAIR_MAX
         return min(PAIR_MAX, PAIR_WEIGHT * len(met))
 
 
-class _Nearness:
-    """The strongest vote near a point: max over other names' readings of weight x closeness factor.
-
-    Votes sit in one-degree cells, each cell's votes sorted by weight; a query visits the cells that
-    can hold a reading within reach, nearest first, and stops reading a cell (or the whole grid) as
-    soon as no remaining vote can beat the best found - so a dense text costs little more per reading
-    than a sparse one."""
-
-    CELL = 2.0
-    FEW = 200     # up to this many votes, reading them all costs less than finding their cells
-
-    def __init__(self, votes):
-        self.cells: dict[tuple[int, int], list] = {}
-        self.votes = sorted(((w, lat, lon, key) for lat, lon, w, key in votes), key=lambda v: -v[0])
-        for w, lat, lon, key in self.votes:
-            self.cells.setdefault(self._cell(lat, lon), []).append((w, lat, lon, key))
-        self.top = max((cell[0][0] for cell in self.cells.values()), default=0.0)
-        self.best_factor = NEAR_BANDS[0][1]
-        self.reach = NEAR_BANDS[-1][0]
-
-    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
-        return math.floor(lat / self.CELL), math.floor(lon / self.CELL)
-
-    def strongest(self, lat: float, lon: float, me: str) -> float:
-        if len(self.votes) <= self.FEW:
-            return _best_of(self.votes, lat, lon, me, self.best_factor, 0.0)
-        best = 0.0
-        for key in cells_in_reach(lat, lon, self.reach, self.CELL, nearest_first=True):
-            cell = self.cells.get(key)
-            if not cell or cell[0][0] * self.best_factor <= best:
-                continue
-            most = _factor(_cell_lower_bound_km(lat, lon, key, self.CELL))   # the best factor any vote here gets
-            best = _best_of(cell, lat, lon, me, most, best)
-            if best >= self.top * self.best_factor:
-                break
-        return best
-
-
-def _best_of(votes: list, lat: float, lon: float, me: str, most: float, best: float) -> float:
-    """The best of ``best`` and these votes (sorted by weight, none worth more than ``most`` x weight)."""
-    reach = NEAR_BANDS[-1][0] / KM_PER_DEGREE   # degrees of latitude beyond which no vote counts
-    for w, plat, plon, name in votes:
-        if w * most <= best:
-            break
-        if abs(plat - lat) >= reach or name == me or name.startswith(me + " ") or me.startswith(name + " "):
-            continue
-        best = max(best, w * _factor(distance_km(lat, lon, plat, plon)))
-    return best
-
-
-def _factor(km: float) -> float:
-    """How much a vote at this distance counts (0 beyond the last band)."""
-    for limit, factor in NEAR_BANDS:
-        if km < limit:
-            return factor
-    return 0.0
-
-
-def _cell_lower_bound_km(lat: float, lon: float, key: tuple[int, int], cell: float) -> float:
-    """No point of the cell is closer than this to (lat, lon): the latitude gap alone, or the longitude
-    gap at the highest latitude of both (haversine with cos(lat) at its smallest)."""
-    lat_lo, lon_lo = key[0] * cell, key[1] * cell
-    dlat = max(0.0, lat_lo - lat, lat - (lat_lo + cell))
-    dlon = abs((lon - min(max(lon, lon_lo), lon_lo + cell) + 180.0) % 360.0 - 180.0)
-    widest = min(90.0, max(abs(lat), abs(lat_lo), abs(lat_lo + cell)))
-    h = math.cos(math.radians(widest)) * math.sin(math.radians(dlon) / 2)
-    return max(dlat * KM_PER_DEGREE, 2 * EARTH_RADIUS_KM * math.asin(min(1.0, h)))
-
-
-def _reading_cells(keys: list[str], candidates: list) -> dict:
+def reading_cells(keys: list[str], candidates: list) -> dict:
     """Which names have some town reading in each cell."""
     grid: dict[tuple, set] = {}
     for key, cands in zip(keys, candidates):

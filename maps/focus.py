@@ -67,7 +67,7 @@ def focus_city(mentions: list[PlaceMention]) -> PlaceMention | None:
         if bound < best_score:
             break
         p = m.place
-        score = sum(1 for _ in grid.within(p.lat, p.lon, NEAR_KM)) + rest(key, p)
+        score = grid.count_within(p.lat, p.lon, NEAR_KM) + rest(key, p)
         if score > best_score or (score == best_score and best is not None and order < best_order):
             best, best_score, best_order = m, score, order
     return best if best_score >= MIN_FOCUS else None

@@ -22,6 +22,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180   # along a meridian
 
 
+def unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """The point on the unit sphere. The squared chord between two such points grows with their
+    distance, and costs no trigonometry: a fast first test of "closer than km" (see `chord_limits`)."""
+    p, q = math.radians(lat), math.radians(lon)
+    return math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)
+
+
+def chord_limits(km: float) -> tuple[float, float]:
+    """Squared chords just below and just above a distance of ``km``: a squared chord below the first
+    is closer for certain, above the second farther; in between (a billionth either way), ask
+    `distance_km`, so that the answer is always the one `distance_km` gives."""
+    c2 = (2 * math.sin(km / (2 * EARTH_RADIUS_KM))) ** 2
+    return c2 * (1 - 1e-9), c2 * (1 + 1e-9)
+
+
 class PointGrid:
     """Items at points, found again by distance without comparing every pair.
 
@@ -34,22 +49,45 @@ class PointGrid:
     def __init__(self, cell_deg: float = 1.0):
         self.cell = cell_deg
         self.cells: dict[tuple[int, int], list] = {}
+        self._bounds: dict[tuple, int] = {}
 
     def add(self, lat: float, lon: float, item) -> None:
         key = (math.floor(lat / self.cell), math.floor(lon / self.cell))
-        self.cells.setdefault(key, []).append((lat, lon, item))
+        self.cells.setdefault(key, []).append((lat, lon, item, *unit_vector(lat, lon)))
+        self._bounds.clear()
 
     def count_bound(self, lat: float, lon: float, km: float) -> int:
-        """At least as many as ``within`` yields: every item in the cells within reach."""
-        return sum(len(self.cells.get(key, ())) for key in cells_in_reach(lat, lon, km, self.cell))
+        """At least as many as ``within`` yields: every item in the cells that some point of this
+        point's cell can reach (counted once per cell, and kept)."""
+        key = (math.floor(lat / self.cell), math.floor(lon / self.cell), km)
+        n = self._bounds.get(key)
+        if n is None:
+            n = self._bounds[key] = sum(len(self.cells.get(k, ())) for k in _cells_near_cell(key[0], key[1], km, self.cell))
+        return n
 
     def within(self, lat: float, lon: float, km: float):
         """Every (item, distance) closer than ``km`` to the point, in no particular order."""
+        x, y, z = unit_vector(lat, lon)
+        far = chord_limits(km)[1]
         for key in cells_in_reach(lat, lon, km, self.cell):
-            for plat, plon, item in self.cells.get(key, ()):
+            for plat, plon, item, px, py, pz in self.cells.get(key, ()):
+                if (px - x) ** 2 + (py - y) ** 2 + (pz - z) ** 2 >= far:
+                    continue    # farther for certain: no need for the exact distance
                 d = distance_km(lat, lon, plat, plon)
                 if d < km:
                     yield item, d
+
+    def count_within(self, lat: float, lon: float, km: float) -> int:
+        """How many items ``within`` yields, counted without computing most distances."""
+        x, y, z = unit_vector(lat, lon)
+        near, far = chord_limits(km)
+        n = 0
+        for key in cells_in_reach(lat, lon, km, self.cell):
+            for plat, plon, _, px, py, pz in self.cells.get(key, ()):
+                c2 = (px - x) ** 2 + (py - y) ** 2 + (pz - z) ** 2
+                if c2 < near or (c2 < far and distance_km(lat, lon, plat, plon) < km):
+                    n += 1
+        return n
 
 
 def cells_in_reach(lat: float, lon: float, km: float, cell: float, nearest_first: bool = False) -> list[tuple[int, int]]:
@@ -69,6 +107,21 @@ def cells_in_reach(lat: float, lon: float, km: float, cell: float, nearest_first
     shrink = round(math.cos(math.radians(min(89.0, abs(lat)))), 1) if nearest_first else None
     half = n_cols // 2
     return [(r0 + dr, ((c0 + dc + half) % n_cols) - half) for dr, dc in _offsets(r_lo, r_hi, c_lo, c_hi, shrink)]
+
+
+def _cells_near_cell(row: int, col: int, km: float, cell: float) -> list[tuple[int, int]]:
+    """The cells that may hold a point closer than ``km`` to some point of cell (row, col): every
+    ``cells_in_reach`` of a point in it is among them."""
+    dlat = km / KM_PER_DEGREE
+    top = min(90.0, max(abs(row * cell), abs((row + 1) * cell)) + dlat)
+    cos_top = math.cos(math.radians(top))
+    dlon = 180.0 if cos_top < 1e-9 else min(180.0, 1.01 * dlat / cos_top)
+    n_cols, half = round(360 / cell), round(360 / cell) // 2
+    r_lo, r_hi = math.floor((row * cell - dlat) / cell), math.floor(((row + 1) * cell + dlat) / cell)
+    c_lo, c_hi = math.floor((col * cell - dlon) / cell), math.floor(((col + 1) * cell + dlon) / cell)
+    if c_hi - c_lo + 1 >= n_cols:
+        c_lo, c_hi = -half, n_cols - half - 1
+    return [(r, ((c + half) % n_cols) - half) for r in range(r_lo, r_hi + 1) for c in range(c_lo, c_hi + 1)]
 
 
 @lru_cache(maxsize=4096)

@@ -24,8 +24,10 @@ _TOKEN = re.compile(r"\w+(?:['-]\w+)*")
 def normalize(name: str) -> str:
     """The lookup key of a name: no accents, casefolded, one apostrophe and one dash, no periods
     (so "U.S." == "US" and "St. Louis" == "St Louis"), single spaces."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = name
+    if not s.isascii():   # ASCII has no accents to take off: NFKD and the filter would change nothing
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.translate(_CHAR_MAP).casefold()
     return _SPACES.sub(" ", s).strip()
 

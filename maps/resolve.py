@@ -16,7 +16,7 @@ import re
 
 from maps import kinds
 from maps.cues import Cue
-from maps.evidence import Evidence
+from maps.evidence import Evidence, reading_cells
 from maps.names import country_names, normalize
 from maps.scoring import MATCH_WEIGHT, base_score, contains, true_capitals
 
@@ -53,17 +53,26 @@ class Resolver:
         """For each span: (best candidate or None, confidence, ranked [(score, cand)])."""
         self._listed = self._list_neighbours(spans, text)
         keys = [normalize(s.lookup) for s in spans]
-        ranked_all = [self._rank(s, None, text, spans, i, keys[i]) for i, s in enumerate(spans)]
+        own = [self._own_scores(s, text, spans, i) for i, s in enumerate(spans)]
+        ranked_all = [_ranked(scores) for scores, _ in own]
+        pairs = reading_cells(keys, [s.candidates for s in spans])   # the same in every pass
         for _ in range(CONTEXT_PASSES):
-            ctx = self._context(spans, ranked_all, keys)
-            ranked_all = [self._rank(s, ctx, text, spans, i, keys[i]) for i, s in enumerate(spans)]
+            ctx = self._context(ranked_all, keys, pairs)
+            # a name with one reading keeps it, at confidence 1, whatever the context adds to its score
+            ranked_all = [ranked_all[i] if len(scores) < 2 else
+                          _ranked([(s0 + self._context_score(c, ctx, i, keys[i], how), c) for s0, c in scores])
+                          for i, (scores, how) in enumerate(own)]
         return [pick(r) for r in ranked_all]
 
     # -- scoring --------------------------------------------------------------------------------
-    def _rank(self, span, ctx, text, spans, i, key) -> list[tuple]:
+    def _own_scores(self, span, text, spans, i) -> tuple[list, tuple]:
+        """Each reading's score from itself and the words around its name, in the gazetteer's order
+        (the same in every pass: computed once), and what the context passes need to know of them."""
         cands = span.candidates[:MAX_CANDIDATES]
         if not cands:
-            return []
+            return [], ()
+        if len(cands) == 1:
+            return [(0.0, cands[0])], ()   # one reading: it wins at confidence 1, whatever its score
         container = self._container_after(span, text, spans, i)
         if container is not None and self._continues_list(spans, i + 1):
             container = None    # "Washington, Pennsylvania and California": a list, not "Paris, Texas"
@@ -72,7 +81,7 @@ class Resolver:
         towns_only = not any(getattr(o, "kind", "") not in kinds.LOCAL for o in cands[:3])
         dateline = Cue.DATELINE in getattr(span, "cues", ())
         own_word = None
-        ranked = []
+        scores = []
         for c in cands:
             s = base_score(c, span.head_kind, capitals)
             if self.local_alternates and getattr(c, "match", "") == "alt" and getattr(c, "kind", "") != kinds.COUNTRY \
@@ -84,11 +93,8 @@ class Resolver:
                 if not own_word:    # "Columbia" is not Colombia in English, "Marawi" not Malawi in Indonesian
                     s += MATCH_WEIGHT["alt"] - MATCH_WEIGHT["exonym"] - (1.0 if c.match == "alt" else 0.0)
             s += self._said_around(c, span, said, dateline, container, cands, capitals)
-            if ctx is not None:
-                s += self._context_score(c, ctx, i, key, cands, capitals, towns_only)
-            ranked.append((s, c))
-        ranked.sort(key=lambda x: -x[0])
-        return ranked
+            scores.append((s, c))
+        return scores, (cands, capitals, towns_only)
 
     def _said_around(self, c, span, said, dateline, container, cands, capitals) -> float:
         """What the words right around the name say for reading ``c``: the language's home country, a
@@ -111,8 +117,9 @@ class Resolver:
             s -= CITY_OVER_PROVINCE
         return s
 
-    def _context_score(self, c, ctx, i, key, cands, capitals, towns_only) -> float:
+    def _context_score(self, c, ctx, i, key, how) -> float:
         """What the article's other names say for reading ``c`` (maps/evidence.py), and names listed with it."""
+        cands, capitals, towns_only = how
         cc, kind = getattr(c, "country", None), getattr(c, "kind", "city")
         evidence, best = ctx
         peers_count = not (kind == kinds.ADMIN1 and any(id(o) in capitals and o.country == cc for o in cands))
@@ -179,7 +186,7 @@ class Resolver:
         return None
 
     # -- the article as a whole -------------------------------------------------------------------
-    def _context(self, spans, ranked_all, keys) -> tuple[Evidence, list]:
+    def _context(self, ranked_all, keys, pairs) -> tuple[Evidence, list]:
         """What the article says, name by name: each distinct name's current best reading, weighted
         by how sure it is (same-name mentions are one voice), and each mention's best reading."""
         entries: dict[str, tuple] = {}
@@ -195,13 +202,20 @@ class Resolver:
             prev = entries.get(key)
             if prev is None or conf > prev[1]:
                 entries[key] = (top, conf)
-        return Evidence(entries, keys, [s.candidates for s in spans]), best
+        return Evidence(entries, pairs), best
+
+
+def _ranked(scores: list) -> list[tuple]:
+    """Readings best first (a stable sort: equal scores keep the gazetteer's order)."""
+    return sorted(scores, key=lambda x: -x[0])
 
 
 def pick(ranked):
     """The best reading, its confidence (its share of the top readings' softmax) and the ranking."""
     if not ranked:
         return None, 0.0, []
+    if len(ranked) == 1:
+        return ranked[0][1], 1.0, ranked   # exp(0) / exp(0)
     scores = [s for s, _ in ranked[:CONFIDENCE_OF]]
     top = scores[0]
     z = sum(math.exp(SHARPNESS * (s - top)) for s in scores)

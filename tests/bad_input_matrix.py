@@ -9,8 +9,8 @@ for JSON Lines, for the lines that could be read). tests/test_bad_input_matrix.p
 To add a command: one `Command` (how to run it on an input file, where its old output lies) with the
 `Kind` of input it reads; every case that says how to build that kind of input gives a row, expected
 to behave as the other commands of that kind do (a case may expect otherwise of one command by its
-name). `eventmap batch` on a corpus would be one line:
-    Command("batch", "corpus", lambda inp, out: ["batch", inp, "-o", str(out)], lambda out, stem: ...)
+name), as `eventmap batch` does: it reads a corpus as `extract` does, but a document it cannot read is
+skipped with exit code 3 (the batch finished, some documents failed), not 2.
 A command that reads a new kind of input also adds a `Kind` (its good input) and, in the cases that
 apply, the expectation for that kind - as `eventmap render` did with "export" (a JSON export).
 Machine failures that cannot be produced for real in a test (the tests may run as root, for whom no
@@ -193,6 +193,7 @@ CASES = [
     Case("cp1252 (Windows) text", lambda k: (ACCENTED.encode("cp1252") if k.name in ("article", "geonames", "name")
                                              else (k.good(ACCENTED).encode("cp1252"))),
          {"article": Expect(2, "not UTF-8 text (byte 0xe9 at offset 3); convert it first"),
+          "batch": Expect(3, ":1: not UTF-8 text (byte 0xe9 at offset", writes=True),
           "export": Expect(2, "not UTF-8 text (byte 0xe9 at offset"),
           "corpus": Expect(2, ":1: not UTF-8 text (byte 0xe9 at offset"),
           "gold": Expect(2, ":1: not UTF-8 text (byte 0xe9 at offset"),
@@ -215,19 +216,22 @@ CASES = [
          {"article": Expect(2, "no article text found in this HTML page")}, suffix=".html"),
     Case("malformed JSON (lines)", lambda k: b'{"text": "Rain in Lamu", ' if k.name == "export" else _lines(
         k, k.good(STORY).splitlines()[0], "{not json", "[1, 2]", k.good(STORY).splitlines()[1]),
-         {"corpus": Expect(2, ":2: not valid JSON", writes=True), "gold": Expect(2, ":2: not valid JSON", writes=True),
+         {"corpus": Expect(2, ":2: not valid JSON", writes=True), "batch": Expect(3, ":2: not valid JSON", writes=True),
+          "gold": Expect(2, ":2: not valid JSON", writes=True),
           "export": Expect(2, "not valid JSON (line 1, column")}),
     Case("wrong JSON types", lambda k: _export(text=5) if k.name == "export" else _lines(k, k.good(STORY).splitlines()[0],
                                               json.dumps({"id": [1], "text": 5, "places": "Lamu"}),
                                               json.dumps({"id": "d3", "text": "Rain in Lamu.", "title": 7,
                                                           "places": [{"start": "0", "end": 4}]})),
          {"corpus": Expect(2, ':2: "text" is not a string', writes=True),
+          "batch": Expect(3, ':2: "text" is not a string', writes=True),
           "gold": Expect(2, ':2: "text" is not a string', writes=True), "export": Expect(2, "text: expected")}),
     Case("unknown language code (qq, 5, [\"en\"])",
          lambda k: _good(k) if k.name == "article" else _export(lang="qq") if k.name == "export" else _lines(
              k, k.good(STORY).splitlines()[0], *(json.dumps({**json.loads(k.good(STORY).splitlines()[1]), "lang": v,
                                                              "id": f"d{n}"}) for n, v in enumerate(["qq", 5, ["en"]]))),
          {"article": Expect(2, "unknown language 'qq'"), "corpus": Expect(2, ":2: unknown language 'qq'", writes=True),
+          "batch": Expect(3, ":2: unknown language 'qq'", writes=True),
           "gold": Expect(2, ":2: unknown language 'qq'", writes=True),
           "export": Expect(2, "lang: expected a language code such as 'en' or 'id', got \"qq\"")}, args=("--lang", "qq")),
     _date_case("impossible date 31/2/2017 (2017-02-31)", "2017-02-31", {
@@ -300,6 +304,8 @@ COMMANDS = [
             lambda out, stem: out / "scores.json"),
     Command("render", "export", lambda inp, out: ["render", inp, "-o", str(out)],
             lambda out, stem: out / f"{stem}.json", frozenset({"--formats"})),
+    Command("batch", "corpus", lambda inp, out: ["batch", inp, "-o", str(out), "--workers", "1", "--no-progress"],
+            lambda out, stem: out / "extractions.jsonl", READING),
     Command("gazetteer build --geonames", "geonames", lambda inp, out: ["gazetteer", "build", "--geonames", inp],
             None, context=_own_geonames_file),
     Command("gazetteer lookup", "name", lambda inp, out: ["gazetteer", "lookup", inp], None),
