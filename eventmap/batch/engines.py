@@ -11,6 +11,7 @@ any size is read lazily and memory stays flat.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -61,7 +62,15 @@ def run_local(pending: Pending, settings: Settings, workers: int, on_outcome: On
 def _pool(workers: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=open_gazetteer)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    """A local worker leaves Ctrl-C to the coordinator: the terminal sends SIGINT to the whole process
+    group, and a worker that took it would print a traceback from wherever it waited. The coordinator
+    stops the pool, says what is kept, and exits 130; a worker finishes the chunk it holds, then ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    open_gazetteer()
 
 
 def _drain(pool: ProcessPoolExecutor, chunks: Iterator, settings: Settings, workers: int,
