@@ -64,16 +64,7 @@ def _text(span: dict, text: str) -> str:
 
 def document_findings(doc_id: str, text: str, m: DocMatch) -> list[Finding]:
     """Every finding of one document, in text order."""
-    out: list[Finding] = []
-    paired_g = {gi for gi, _ in m.place_pairs}
-    paired_p = {pi for _, pi in m.place_pairs}
-    for gi, g in enumerate(m.gold_places):
-        if gi not in paired_g:
-            out.append(Finding(doc_id, "place", "missed", g["start"], g["end"], _text(g, text), _where(g)))
-    for pi, p in enumerate(m.pred_places):
-        if pi not in paired_p:
-            out.append(Finding(doc_id, "place", "spurious", p["start"], p["end"], _text(p, text),
-                               predicted=_place_name(p)))
+    out = _unpaired(doc_id, "place", text, m.gold_places, m.pred_places, m.place_pairs, _where, _place_name)
     for gi, pi in m.place_pairs:
         error = m.km.get(gi)
         if error is not None and error > WITHIN_KM:
@@ -85,17 +76,18 @@ def document_findings(doc_id: str, text: str, m: DocMatch) -> list[Finding]:
     return out
 
 
+def _unpaired(doc_id: str, part: str, text: str, gold: list[dict], pred: list[dict], pairs, gold_info,
+              pred_info) -> list[Finding]:
+    """The gold spans no prediction matched (missed) and the predictions no gold span matched (spurious)."""
+    paired_g, paired_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    out = [Finding(doc_id, part, "missed", g["start"], g["end"], _text(g, text), gold_info(g))
+           for gi, g in enumerate(gold) if gi not in paired_g]
+    return out + [Finding(doc_id, part, "spurious", p["start"], p["end"], _text(p, text), predicted=pred_info(p))
+                  for pi, p in enumerate(pred) if pi not in paired_p]
+
+
 def _date_findings(doc_id: str, text: str, m: DocMatch) -> list[Finding]:
-    out = []
-    paired_g = {gi for gi, _ in m.date_pairs}
-    paired_p = {pi for _, pi in m.date_pairs}
-    for gi, g in enumerate(m.gold_dates):
-        if gi not in paired_g:
-            out.append(Finding(doc_id, "date", "missed", g["start"], g["end"], _text(g, text), _value(g)))
-    for pi, p in enumerate(m.pred_dates):
-        if pi not in paired_p:
-            out.append(Finding(doc_id, "date", "spurious", p["start"], p["end"], _text(p, text),
-                               predicted=_value(p)))
+    out = _unpaired(doc_id, "date", text, m.gold_dates, m.pred_dates, m.date_pairs, _value, _value)
     for gi, pi in m.date_pairs:
         g, p = m.gold_dates[gi], m.pred_dates[pi]
         if str(g.get("value")) != str(p.get("value")):
