@@ -1,5 +1,6 @@
 """Make the README's screenshots: the seed article's page wide and on a phone, a story whose dates pile up
-on a few days, a story whose dates spread over years, a correction in progress, and the demo story.
+on a few days, a story whose dates spread over years, a correction in progress, the demo story, and the
+story page of a batch of the three demo articles (`eventmap batch examples/*.txt -o DIR --no-tiles`).
 
     .venv/bin/python tools/make_screenshots.py [--out docs] [--seed ../shared/articles/id-rusia-indonesia-isis-2017.txt]
 
@@ -33,6 +34,26 @@ SHOTS = [
     ("correcting.png", ROOT / "examples" / "mangroves-ten-years.txt", "2024-06-10", (1280, 900), "correct", False),
     ("demo.png", ROOT / "examples" / "pameran-perahu-makassar.txt", None, (1280, 860), "select:4 Mar 2024", False),
 ]
+
+
+def story_page(out: Path) -> Path:
+    """The story page of the demo articles, made as `eventmap batch examples/*.txt --no-tiles` makes it."""
+    from eventmap.batch import Plan, Settings, run_batch
+
+    articles = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    run_batch(articles, Plan(out / "story", workers=1, progress=False), Settings(tiles=False))
+    return out / "story" / "story.html"
+
+
+def shoot_story(browser, out: Path, tmp: Path) -> list:
+    session = new_offline_page(browser, 1280, 860)
+    session.page.goto(file_url(story_page(tmp)), wait_until="load")
+    session.page.wait_for_function("window.EventStory && window.EventStory.ready === true")
+    session.page.wait_for_timeout(600)
+    session.page.screenshot(path=str(out / "story.png"))
+    problems = session.blocked + session.console_errors + session.page_errors
+    session.page.context.close()
+    return problems
 
 
 def page_for(article: Path, published: str | None, out: Path) -> Path:
@@ -89,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"make_screenshots: {name}: {problems}", file=sys.stderr)
                 return 1
             print(f"wrote {out / name}")
+        problems = shoot_story(browser, out, Path(tmp))
         browser.close()
+        if problems:
+            print(f"make_screenshots: story.png: {problems}", file=sys.stderr)
+            return 1
+        print(f"wrote {out / 'story.png'}")
     return 0
 
 
