@@ -10,7 +10,9 @@ This is also the Python API:
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from contextlib import contextmanager
+from itertools import accumulate
 from typing import Callable
 
 from eventmap.article import clean_text
@@ -59,6 +61,21 @@ def cyclic_gc_paused():
             gc.enable()
 
 
+def outside_dates(mentions: list, dates: list) -> list:
+    """The place mentions that lie outside every date mention. A name inside a date is the date's word,
+    which the date reader has read: a month that is also a town ("مايو" in "3 مايو 2023" is May, not
+    Mayo), a weekday or a holiday. Dates and places are found apart, so this is where they meet."""
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))   # the furthest end of any date starting so far
+    keep = []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or reach[i] < m.end:
+            keep.append(m)
+    return keep
+
+
 def analyse(article: Article, geocoding=None, warn: Callable[[str], None] | None = None) -> Document:
     """Read one article. `geocoding` is an optional `maps.geocoding.OnlineGeocoding`."""
     with cyclic_gc_paused():
@@ -86,7 +103,7 @@ def _analyse(article: Article, geocoding, warn: Callable[[str], None] | None) ->
         if unplaced:
             note(f"{article.id}: no publication date known or found in the text, so {len(unplaced)} date(s) "
                  f"such as {unplaced[0]!r} cannot be placed on the calendar (give --published)")
-    mentions = find_places(article.text, article.lang, sentences=sentences)
+    mentions = outside_dates(find_places(article.text, article.lang, sentences=sentences), dates)
     places = [m for m in mentions if m.place is not None]
     unresolved = [m for m in mentions if m.place is None]
     if geocoding is not None:

@@ -62,6 +62,8 @@ class LangTables:
     compound_heads: dict = field(default_factory=dict)  # ends of compound names -> kind ("straat" -> street)
     numbered_heads: frozenset = frozenset()         # heads after which a number is part of the name
                                                     # ("SMK Negeri 1 Makassar")
+    proclitics: tuple = ()                          # letters written onto the next word ("و" and, "ב" in):
+                                                    # "والإسكندرية" holds the name "الإسكندرية"
     max_head_tokens: int = 2
 
 
@@ -117,5 +119,6 @@ def tables(lang: str) -> LangTables:
         compound_heads=dict(own.get("compound_heads", {})),
         lower_demonyms=tuple(own.get("lower_demonyms", ())),
         nouns_capitalised=bool(own.get("nouns_capitalised", False)),
+        proclitics=tuple(sorted(own.get("proclitics", []), key=len, reverse=True)),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

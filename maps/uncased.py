@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from languages.segmentation import words as segmented_words
 from maps import kinds
+from maps.lang_tables import tables
 from maps.names import normalize
 from maps.recognize import Span
 
@@ -57,13 +58,24 @@ def _names(gaz) -> tuple[frozenset, dict]:
     return keys, {ch: sorted(v, reverse=True) for ch, v in lengths.items()}
 
 
-def _boundary_ok(text: str, start: int, end: int) -> bool:
-    """In a spaced script the name must be whole words; in an unspaced one anything goes."""
-    if start > 0 and text[start - 1].isalpha() and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])):
+def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = ()) -> bool:
+    """In a spaced script the name must be whole words - or follow one of the language's proclitics
+    at a word's start ("و" + "الإسكندرية"); in an unspaced one anything goes."""
+    if start > 0 and text[start - 1].isalpha() and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
+            and not _after_proclitic(text, start, proclitics):
         return False
     if end < len(text) and text[end].isalpha() and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])):
         return False
     return True
+
+
+def _after_proclitic(text: str, start: int, proclitics: tuple) -> bool:
+    """Is the text between the word's start and ``start`` one of the language's proclitics?"""
+    for p in proclitics:
+        ws = start - len(p)
+        if ws >= 0 and text[ws:start] == p and (ws == 0 or not text[ws - 1].isalpha()):
+            return True
+    return False
 
 
 def _safe(cands) -> bool:
@@ -79,6 +91,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
     if not hasattr(index.gaz, "keys_from") or not has_uncased_letters(text):
         return []
     keys, lengths = _names(index.gaz)
+    proclitics = tables(lang).proclitics if lang else ()
     words = segmented_words(text, lang) if lang else []
     starts = {w.start: w for w in words}
     ends = {w.end for w in words}
@@ -90,7 +103,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
                 words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
-        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None)
+        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, proclitics)
         if found is not None:
             spans.append(found)
             i = found.end
@@ -99,7 +112,8 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
     return spans
 
 
-def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | None) -> Span | None:
+def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | None,
+             proclitics: tuple = ()) -> Span | None:
     """The longest safe gazetteer name starting at ``i`` (ending at a word's end, when the text's words
     are known)."""
     n = len(text)
@@ -112,7 +126,7 @@ def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | 
         if ends is not None and UNSPACED.match(piece[-1]) and i + L not in ends:
             continue
         if (piece[-1].isalpha() or unicodedata.category(piece[-1]) == "Mn") and normalize(piece) in keys \
-                and _boundary_ok(text, i, i + L):
+                and _boundary_ok(text, i, i + L, proclitics):
             cands = list(index.lookup(piece))
             tagged = i in starts and starts[i].place and starts[i].end == i + L
             if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged):

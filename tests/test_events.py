@@ -107,3 +107,18 @@ def test_a_half_year_is_more_precise_than_its_year():
     article = make_article(text, id="h", source="t", lang="en", published=dt.date(2017, 3, 1))
     doc = analyse(article)
     assert doc.events and doc.events[0].when.value == "2016-H1"
+
+
+def test_a_name_inside_a_date_is_the_dates_word_not_a_place():
+    text = "The fair opened on 3 May 2023 in Kendal, and Reading hosted it in Late May 2022."
+    dates = [date(text, "3 May 2023", "2023-05-03"), date(text, "Late May 2022", "2022-05", "month")]
+    mentions = [place(text, "May", nth=0), place(text, "Kendal"), place(text, "Reading"), place(text, "May", nth=1)]
+    from eventmap.pipeline import outside_dates
+    assert [m.text for m in outside_dates(mentions, dates)] == ["Kendal", "Reading"]
+    assert [m.text for m in outside_dates(mentions, [])] == ["May", "Kendal", "Reading", "May"]
+
+
+def test_a_month_that_is_also_a_town_is_read_as_the_month():
+    doc = analyse(make_article("عقد الاجتماع في 3 مايو 2023 في القاهرة.", id="t", source="t", lang="ar"))
+    assert [m.text for m in doc.dates] == ["3 مايو 2023"]
+    assert [m.text for m in doc.places] == ["القاهرة"]

@@ -1,7 +1,8 @@
 """Place names in the languages of issue 10, each tested with sentences written in that language for
 this project: inflected names (Russian, Ukrainian, Finnish, Swedish, German, Greek, Polish), lower-case
 connectors and local names (Italian, Spanish, Dutch, French, Portuguese), scripts without spaces
-(Japanese, Chinese, Thai), and Indonesian local places put where the text says they are."""
+(Japanese, Chinese, Thai), endings after an apostrophe (Turkish), words written onto a name (Arabic,
+Hebrew), and Indonesian local places put where the text says they are."""
 import pytest
 
 pytest.importorskip("maps.gazetteer")
@@ -60,6 +61,13 @@ CASES = [
     ("ja", "米国と英国の代表が会談した。", [("米国", "US"), ("英国", "GB")]),
     ("zh", "代表团从北京前往上海，然后访问了德国。", [("北京", "CN"), ("上海", "CN"), ("德国", "DE")]),
     ("th", "คณะเดินทางจากกรุงเทพมหานครไปเชียงใหม่", [("กรุงเทพมหานคร", "TH"), ("เชียงใหม่", "TH")]),
+    # Turkish: case endings after an apostrophe
+    ("tr", "Heyet dün Ankara'dan ayrıldı ve akşam İzmir'e vardı; toplantı İstanbul'da sürecek.",
+     [("Ankara'dan", "TR"), ("İzmir'e", "TR"), ("İstanbul'da", "TR")]),
+    # Arabic and Hebrew: a conjunction or preposition written onto the name
+    ("ar", "وصل الوفد إلى بيروت ثم انتقل بالسيارة إلى دمشق والقاهرة.",
+     [("بيروت", "LB"), ("دمشق", "SY"), ("القاهرة", "EG")]),
+    ("he", "המשלחת נחתה בחיפה ומשם נסעה לירושלים.", [("חיפה", "IL"), ("ירושלים", "IL")]),
 ]
 
 
