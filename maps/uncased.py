@@ -61,19 +61,24 @@ def _names(gaz) -> tuple[frozenset, dict]:
 def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = ()) -> bool:
     """In a spaced script the name must be whole words - or follow one of the language's proclitics
     at a word's start ("و" + "الإسكندرية"); in an unspaced one anything goes."""
-    if start > 0 and text[start - 1].isalpha() and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
+    if start > 0 and _in_word(text[start - 1]) and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
             and not _after_proclitic(text, start, proclitics):
         return False
-    if end < len(text) and text[end].isalpha() and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])):
+    if end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])):
         return False
     return True
+
+
+def _in_word(ch: str) -> bool:
+    """A letter, or a mark written on one: Devanagari's vowel signs ("ी" in "दिल्ली") are marks, not letters."""
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
 
 
 def _after_proclitic(text: str, start: int, proclitics: tuple) -> bool:
     """Is the text between the word's start and ``start`` one of the language's proclitics?"""
     for p in proclitics:
         ws = start - len(p)
-        if ws >= 0 and text[ws:start] == p and (ws == 0 or not text[ws - 1].isalpha()):
+        if ws >= 0 and text[ws:start] == p and (ws == 0 or not _in_word(text[ws - 1])):
             return True
     return False
 
@@ -125,7 +130,7 @@ def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | 
             continue
         if ends is not None and UNSPACED.match(piece[-1]) and i + L not in ends:
             continue
-        if (piece[-1].isalpha() or unicodedata.category(piece[-1]) == "Mn") and normalize(piece) in keys \
+        if _in_word(piece[-1]) and normalize(piece) in keys \
                 and _boundary_ok(text, i, i + L, proclitics):
             cands = list(index.lookup(piece))
             tagged = i in starts and starts[i].place and starts[i].end == i + L

@@ -61,6 +61,8 @@ CASES = [
     ("ja", "米国と英国の代表が会談した。", [("米国", "US"), ("英国", "GB")]),
     ("zh", "代表团从北京前往上海，然后访问了德国。", [("北京", "CN"), ("上海", "CN"), ("德国", "DE")]),
     ("th", "คณะเดินทางจากกรุงเทพมหานครไปเชียงใหม่", [("กรุงเทพมหานคร", "TH"), ("เชียงใหม่", "TH")]),
+    # Devanagari: a name ending in a vowel sign (a mark, not a letter)
+    ("hi", "मेला दिल्ली में शुरू हुआ और फिर कोलकाता गया।", [("दिल्ली", "IN"), ("कोलकाता", "IN")]),
     # Turkish: case endings after an apostrophe
     ("tr", "Heyet dün Ankara'dan ayrıldı ve akşam İzmir'e vardı; toplantı İstanbul'da sürecek.",
      [("Ankara'dan", "TR"), ("İzmir'e", "TR"), ("İstanbul'da", "TR")]),

@@ -16,6 +16,10 @@ from timeline_helpers import mention, values
     ("vi", "Cây cầu mới được khánh thành ngày 1 tháng 4 năm 2014.", "1 tháng 4 năm 2014", "2014-04-01"),
     ("fa", "پل جدید در ۱ آوریل ۲۰۱۴ افتتاح شد.", "۱ آوریل ۲۰۱۴", "2014-04-01"),
     ("hi", "नया पुल १ अप्रैल २०१४ को खुला।", "१ अप्रैल २०१४", "2014-04-01"),
+    # May has only two-letter names in these languages: read next to a number
+    ("hi", "मेला 3 मई 2023 को शुरू हुआ।", "3 मई 2023", "2023-05-03"),
+    ("fa", "نمایشگاه در ۳ مه ۲۰۲۳ باز شد.", "۳ مه ۲۰۲۳", "2023-05-03"),
+    ("bn", "মেলা 3 মে 2023 তারিখে শুরু হয়।", "3 মে 2023", "2023-05-03"),
 ])
 def test_marked_and_native_digit_dates(lang, text, expr, value):
     assert mention(text, lang, expr).span.value == value
@@ -24,6 +28,10 @@ def test_marked_and_native_digit_dates(lang, text, expr, value):
 def test_a_year_mark_alone_is_a_year_and_numbers_without_marks_are_not_dates():
     assert ("2012年", "2012") in values("他2012年去过北京。", "zh")
     assert values("电话是12345678，价格是30元。", "zh") == []
+
+
+def test_a_two_letter_month_name_alone_is_no_date():
+    assert values("मई में बारिश हुई।", "hi") == []
 
 
 def test_native_digits_keep_the_offsets_of_the_original_text():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import importlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -83,6 +84,22 @@ def _add_names(target: dict, short: set, names_by_index: list[list[str]]) -> Non
                 short.add(n)
 
 
+def _add_two_letter_months(target: dict, short: set, names_by_index: list[list[str]]) -> None:
+    """A month all of whose names are two letters long (Hindi "मई", Bengali "মে", Tamil "மே": May) would
+    have no name at all: its names are kept, as names that need a number next to them ("3 मई 2023")."""
+    for idx, names in enumerate(names_by_index):
+        names = [n.lower().rstrip(".") for n in names if n]
+        if names and all(_letters(n) < 3 for n in names):   # Persian "مهٔ" is "مه" with a mark above
+            for n in names:
+                if len(n) == 2 and not any(ch.isdigit() for ch in n):
+                    target.setdefault(n, idx)
+                    short.add(n)
+
+
+def _letters(name: str) -> int:
+    return sum(1 for ch in name if not unicodedata.combining(ch))
+
+
 def _split_relative(phrase: str, unit_words: dict) -> tuple[str, str, str] | None:
     """'last week' -> ('last', 'week', ''); 'minggu lalu' -> ('', 'minggu', 'lalu')."""
     words = phrase.split()
@@ -129,6 +146,7 @@ def _read_names(t: LangTable, info: dict, extra: dict) -> None:
     the case endings and colloquial names dateparser lacks, "у червні", "τον Μάρτιο"); the table also says
     which names are also common words."""
     _add_names(t.months, t.short_names, [info.get(m, []) for m in MONTHS])
+    _add_two_letter_months(t.months, t.short_names, [info.get(m, []) for m in MONTHS])
     t.months = {k: v + 1 for k, v in t.months.items()}
     _add_names(t.weekdays, t.short_names, [info.get(d, []) for d in WEEKDAYS])
     for name in extra.get("not_words", []):   # dateparser's abbreviations that are common words ("mit", "die")
