@@ -64,6 +64,8 @@ class LangTables:
                                                     # ("SMK Negeri 1 Makassar")
     proclitics: tuple = ()                          # letters written onto the next word ("و" and, "ב" in):
                                                     # "والإسكندرية" holds the name "الإسكندرية"
+    enclitics: tuple = ()                           # endings written onto a name (Bengali "ঢাকায়" in Dhaka,
+                                                    # Tamil "சென்னையில்" in Chennai)
     max_head_tokens: int = 2
 
 
@@ -120,5 +122,6 @@ def tables(lang: str) -> LangTables:
         lower_demonyms=tuple(own.get("lower_demonyms", ())),
         nouns_capitalised=bool(own.get("nouns_capitalised", False)),
         proclitics=tuple(sorted(own.get("proclitics", []), key=len, reverse=True)),
+        enclitics=tuple(sorted(own.get("enclitics", []), key=len, reverse=True)),
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

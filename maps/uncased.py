@@ -58,13 +58,15 @@ def _names(gaz) -> tuple[frozenset, dict]:
     return keys, {ch: sorted(v, reverse=True) for ch, v in lengths.items()}
 
 
-def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = ()) -> bool:
+def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = (), enclitics: tuple = ()) -> bool:
     """In a spaced script the name must be whole words - or follow one of the language's proclitics
-    at a word's start ("و" + "الإسكندرية"); in an unspaced one anything goes."""
+    at a word's start ("و" + "الإسكندرية"), or be followed by one of its enclitics at a word's end
+    ("ঢাকা" + "য়"); in an unspaced one anything goes."""
     if start > 0 and _in_word(text[start - 1]) and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
             and not _after_proclitic(text, start, proclitics):
         return False
-    if end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])):
+    if end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])) \
+            and not _before_enclitic(text, end, enclitics):
         return False
     return True
 
@@ -83,6 +85,15 @@ def _after_proclitic(text: str, start: int, proclitics: tuple) -> bool:
     return False
 
 
+def _before_enclitic(text: str, end: int, enclitics: tuple) -> bool:
+    """Is the text between ``end`` and the word's end one of the language's enclitics?"""
+    for e in enclitics:
+        we = end + len(e)
+        if text[end:we] == e and (we == len(text) or not _in_word(text[we])):
+            return True
+    return False
+
+
 def _safe(cands) -> bool:
     """A reading safe without other evidence: a large unit or a big city, not a village whose short name
     can hide inside any word."""
@@ -96,7 +107,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
     if not hasattr(index.gaz, "keys_from") or not has_uncased_letters(text):
         return []
     keys, lengths = _names(index.gaz)
-    proclitics = tables(lang).proclitics if lang else ()
+    clitics = (tables(lang).proclitics, tables(lang).enclitics) if lang else ((), ())
     words = segmented_words(text, lang) if lang else []
     starts = {w.start: w for w in words}
     ends = {w.end for w in words}
@@ -108,7 +119,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
                 words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
-        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, proclitics)
+        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, clitics)
         if found is not None:
             spans.append(found)
             i = found.end
@@ -118,7 +129,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
 
 
 def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | None,
-             proclitics: tuple = ()) -> Span | None:
+             clitics: tuple = ((), ())) -> Span | None:
     """The longest safe gazetteer name starting at ``i`` (ending at a word's end, when the text's words
     are known)."""
     n = len(text)
@@ -131,7 +142,7 @@ def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | 
         if ends is not None and UNSPACED.match(piece[-1]) and i + L not in ends:
             continue
         if _in_word(piece[-1]) and normalize(piece) in keys \
-                and _boundary_ok(text, i, i + L, proclitics):
+                and _boundary_ok(text, i, i + L, *clitics):
             cands = list(index.lookup(piece))
             tagged = i in starts and starts[i].place and starts[i].end == i + L
             if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged):

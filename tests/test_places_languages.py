@@ -2,7 +2,7 @@
 this project: inflected names (Russian, Ukrainian, Finnish, Swedish, German, Greek, Polish), lower-case
 connectors and local names (Italian, Spanish, Dutch, French, Portuguese), scripts without spaces
 (Japanese, Chinese, Thai), endings after an apostrophe (Turkish), words written onto a name (Arabic,
-Hebrew), and Indonesian local places put where the text says they are."""
+Hebrew, Bengali, Tamil), and Indonesian local places put where the text says they are."""
 import pytest
 
 pytest.importorskip("maps.gazetteer")
@@ -63,6 +63,9 @@ CASES = [
     ("th", "คณะเดินทางจากกรุงเทพมหานครไปเชียงใหม่", [("กรุงเทพมหานคร", "TH"), ("เชียงใหม่", "TH")]),
     # Devanagari: a name ending in a vowel sign (a mark, not a letter)
     ("hi", "मेला दिल्ली में शुरू हुआ और फिर कोलकाता गया।", [("दिल्ली", "IN"), ("कोलकाता", "IN")]),
+    # Bengali and Tamil: case endings written onto the name
+    ("bn", "মেলা ঢাকায় শুরু হয়ে চট্টগ্রামে শেষ হলো।", [("ঢাকা", "BD"), ("চট্টগ্রাম", "BD")]),
+    ("ta", "விழா சென்னையில் தொடங்கி மதுரைக்கு சென்றது.", [("சென்னை", "IN"), ("மதுரை", "IN")]),
     # Turkish: case endings after an apostrophe
     ("tr", "Heyet dün Ankara'dan ayrıldı ve akşam İzmir'e vardı; toplantı İstanbul'da sürecek.",
      [("Ankara'dan", "TR"), ("İzmir'e", "TR"), ("İstanbul'da", "TR")]),
