@@ -209,10 +209,12 @@ def _read_in_order(chosen, range_ends: set[int], ctx: Context, anchor: dt.date |
                     out.append(_mention(pending_clock, text, anchor))
                 pending_clock = None
             _extend(r, text, floor, ctx.g, i in range_ends or j > 0)   # "vom 5. bis zum 9. Juni": one candidate
-            _remember(r, ctx)
+            ahead = story and _looks_ahead(r, ctx)
+            if not ahead:
+                _remember(r, ctx)
             if story and (ctx.narrative or writes_year(c.fields)) and r.type in ("DATE", "TIME") \
-                    and story_date(r.value):   # the story's last date is the reference of what follows
-                ctx.narrative, ctx.anchor = True, story_date(r.value)
+                    and story_date(r.value) and not ahead:
+                ctx.narrative, ctx.anchor = True, story_date(r.value)   # the reference of what follows
             if i in range_ends and out and not any(n.startswith("range ") for n in r.notes):
                 note = f"range {out[-1].span.value}/{r.value}"   # "antara Mei dan Juli", "from May to July"
                 out[-1].notes.append(note)
@@ -222,6 +224,14 @@ def _read_in_order(chosen, range_ends: set[int], ctx: Context, anchor: dt.date |
     if pending_clock is not None:
         out.append(_mention(pending_clock, text, anchor))
     return out
+
+
+def _looks_ahead(r: Reading, ctx: Context) -> bool:
+    """A lone year decades after the point the story has reached ("a document published in 2005" in a
+    story of 1964; read because it is near the writer's present, timeline/readers/years.py) is the writer
+    looking ahead, not the story moving on: it does not become the reference of what follows."""
+    return ctx.narrative and ctx.anchor is not None and r.kind == "year" and story_date(r.value) is not None \
+        and story_date(r.value).year > ctx.anchor.year + 30
 
 
 def _join_clock(r: Reading, clock: Reading) -> bool:

@@ -48,6 +48,12 @@ class Context:
     last_month: tuple[str, int] | None = None    # ("2009-02", offset) of the last month named
     last_year: int | None = None                 # year of the last mention that names or implies one
     narrative: bool = False   # a story of long ago: partial and relative dates count from the story's dates
+    present: dt.date | None = None   # the writer's present (the publication date): the anchor of a story of
+    # long ago moves with its dates, this does not - which years and decades a text can name depends on it
+
+    def __post_init__(self) -> None:
+        if self.present is None:
+            self.present = self.anchor
 
 
 def lookup(d: dict, word: str):
@@ -108,7 +114,7 @@ def name_ok(name: str, c: Candidate, ctx: Context, alone: bool) -> bool:
 
 def _two_digit_year(y2: str, ctx: Context) -> int:
     y = int(y2)
-    ref = ctx.anchor.year if ctx.anchor else 2000
+    ref = ctx.present.year if ctx.present else 2000
     return 2000 + y if 2000 + y <= ref + 10 else 1900 + y
 
 

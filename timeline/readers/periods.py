@@ -71,7 +71,7 @@ def read_decade(c: Candidate, ctx: Context) -> list[Reading]:
     if len(dec) == 2:
         if "dprefix" not in f and "dword" not in f and not f["dec"].startswith("'"):
             return []
-        ref = ctx.anchor.year if ctx.anchor else 2000
+        ref = ctx.present.year if ctx.present else 2000   # "the 60s" of a story of 1930 told today: 1960s
         century = 19 if 1900 + int(dec) <= ref else 18
         dec = f"{century}{dec}"
     fmt = t.get("decade_format", "") or "{decade}"
