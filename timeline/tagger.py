@@ -181,7 +181,31 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None,
     chosen = _choose(find_candidates(text, lang), probe)
     ctx = Context(text, g, anchor, index)
     story = is_narrative(chosen, anchor, len(text))   # a story of long ago counts from its own dates (timeline/narrative.py)
-    return _read_in_order(chosen, _link_ranges(chosen, text, lang), ctx, anchor, story)
+    found = _read_in_order(chosen, _link_ranges(chosen, text, lang), ctx, anchor, story)
+    return _today_as_present(found, g, anchor)
+
+
+NEAR_DAYS = 7   # a day this close to the anchor means the text tells the news of its days
+
+
+def _today_as_present(found: list[DateMention], g, anchor: dt.date | None) -> list[DateMention]:
+    """A text that names no day within a week of its anchor (a feature, an essay, an interview) uses its
+    "heute" for the present age, not for the day it was printed: TimeML's PRESENT_REF. Only the words the
+    language lists (`deictic_present`) are read so; a dated "today" stays in news of the day."""
+    words = {w.lower() for w in g.table.get("deictic_present")}
+    if not words or anchor is None:
+        return found
+    today = [m for m in found if m.text.lower().split()[-1] in words and m.span.value == anchor.isoformat()]
+    if not today or any(m not in today and _near(m, anchor) for m in found):
+        return found
+    present = _span(Reading(0, 0, "PRESENT_REF", "DATE", None, "ongoing"), anchor)
+    return [DateMention(m.start, m.end, m.text, present, m.notes) if m in today else m for m in found]
+
+
+def _near(m: DateMention, anchor: dt.date) -> bool:
+    if m.span.type not in ("DATE", "TIME") or not _FULL_DAY.match(m.span.value):
+        return False
+    return abs((dt.date.fromisoformat(m.span.value[:10]) - anchor).days) <= NEAR_DAYS
 
 
 def _index(text: str, lang: str, sentences: list[Sentence] | None) -> SentenceIndex:

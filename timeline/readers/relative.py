@@ -69,13 +69,11 @@ def read_ago(c: Candidate, ctx: Context) -> list[Reading]:
         sign = lookup(t.ago_pre, f["ago"])
     if unit is None or n is None or sign is None:
         return []
-    if f["ago"].lower() in {w.lower() for w in t.get("ago_event_relative")}:
+    if in_list(f["ago"], t.get("ago_event_relative")) or in_list(f["ago"], t.get("ago_as_duration")):
         # "three days later", "two weeks before the vote": counted from an event, not from the publication
-        # date, so TimeML marks only the stretch ("three days") as a DURATION and leaves the signal out
-        end = c.spans["ago"][0]
-        while end > c.start and ctx.text[end - 1].isspace():
-            end -= 1
-        return read_duration(Candidate(c.start, end, "duration", {k: v for k, v in f.items() if k != "ago"}), ctx)
+        # date, so TimeML marks only the stretch ("three days") as a DURATION and leaves the signal out;
+        # some languages' guidelines read "vor drei Jahren" the same way (`ago_as_duration`)
+        return read_duration(_stretch(c, ctx.text), ctx)
     if ctx.anchor is None:
         return []
     if n == "X" and unit in ("H", "MIN"):   # "a few hours ago": still the anchor's day
@@ -86,6 +84,22 @@ def read_ago(c: Candidate, ctx: Context) -> list[Reading]:
     if value is None:
         return []
     return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))]
+
+
+def _stretch(c: Candidate, text: str) -> Candidate:
+    """The count and unit of an "ago" candidate without its "ago" word, written before or after them."""
+    a, b = c.spans["ago"]
+    start, end = c.start, c.end
+    if a == c.start:
+        start = b
+        while start < end and text[start].isspace():
+            start += 1
+    else:
+        end = a
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    f = {k: v for k, v in c.fields.items() if k != "ago"}
+    return Candidate(start, end, "duration", f)
 
 
 def read_anaphoric(c: Candidate, ctx: Context) -> list[Reading]:

@@ -1,0 +1,45 @@
+"""The writer's present against the anchor: German "vor drei Jahren" as the guidelines mark it, "heute" in
+a text that tells no news of the day, and the years a story of long ago may still name. Sentences written
+for these tests; the anchor is Wednesday 9 August 2017 unless a test gives its own."""
+import datetime as dt
+
+from timeline import find_dates
+from timeline_helpers import mention, values
+
+
+def test_german_ago_is_a_stretch_with_its_signal_left_out():
+    m = mention("Vor drei Jahren brannte die Scheune ab.", "de", "drei Jahren")
+    assert (m.span.value, m.span.type) == ("P3Y", "DURATION")
+    assert mention("Das Dorf bekam vor einigen Tagen Besuch.", "de", "einigen Tagen").span.value == "PXD"
+
+
+def test_other_languages_still_date_their_ago():
+    assert mention("Il y a trois ans, la grange a brûlé.", "fr", "Il y a trois ans").span.value == "2014"
+
+
+def test_today_in_an_essay_is_the_present_age():
+    text = ("Die Kinder lernten alles auswendig. Heute arbeiten sie in Gruppen, und die Lehrer sehen "
+            "sich heute eher als Begleiter.")
+    assert values(text, "de") == [("Heute", "PRESENT_REF"), ("heute", "PRESENT_REF")]
+
+
+def test_today_in_news_of_the_day_keeps_its_date():
+    text = "Gestern verlor die Mannschaft knapp. Heute spielt sie gegen den Tabellenführer."
+    assert ("Heute", "2017-08-09") in values(text, "de")
+
+
+def test_a_story_of_long_ago_still_names_the_years_after_it():
+    text = ("Der Maler wurde 1901 geboren. 1912 zog die Familie nach Wien, 1920 nach Paris. 1925 stellte er "
+            "zum ersten Mal aus. Bekannt wurde er erst 1968, und 1991 kam sein Werk ins Museum. "
+            "In den 60er Jahren malte er kaum.")
+    found = values(text, "de", dt.date(2015, 10, 6))
+    assert ("1968", "1968") in found and ("1991", "1991") in found
+    assert ("In den 60er Jahren", "196") in found
+
+
+def test_a_year_far_ahead_of_the_story_does_not_move_it():
+    text = ("Im März 1914 begann der Streik. Am 4. Juni 1914 stürmten Soldaten die Fabrik. "
+            "Wie Akten zeigen, die 2005 veröffentlicht wurden, gab es am 9. Juni keinen Befehl dazu. "
+            "Der Streik endete 1915.")
+    found = values(text, "de", dt.date(2018, 5, 19))
+    assert ("9. Juni", "1914-06-09") in found
