@@ -43,3 +43,17 @@ def test_a_year_far_ahead_of_the_story_does_not_move_it():
             "Der Streik endete 1915.")
     found = values(text, "de", dt.date(2018, 5, 19))
     assert ("9. Juni", "1914-06-09") in found
+
+
+def test_portuguese_stretches_and_the_corresponding_quarter():
+    # "desde há seis meses" is "for six months": a stretch, not the date six months ago
+    m = mention("A empresa negoceia com o banco desde há seis meses.", "pt", "seis meses")
+    assert (m.span.value, m.span.type) == ("P6M", "DURATION")
+    found = values("No ano fiscal encerrado em 31 de janeiro, as vendas subiram.", "pt")
+    assert [v for t, v in found if t.lower().startswith("no ano")] in ([], ["P1Y"])
+    text = "Os lucros do terceiro trimestre caíram face ao trimestre homólogo do ano anterior."
+    assert ("trimestre homólogo do ano anterior", "2016-Q3") in values(text, "pt")
+
+
+def test_portuguese_previously_is_no_time():
+    assert values("Anteriormente, a fábrica tinha anunciado cortes.", "pt") == []
