@@ -57,3 +57,10 @@ def test_portuguese_stretches_and_the_corresponding_quarter():
 
 def test_portuguese_previously_is_no_time():
     assert values("Anteriormente, a fábrica tinha anunciado cortes.", "pt") == []
+
+
+def test_spanish_trading_day_is_the_day_in_view():
+    # the report is dated Wednesday; the session it tells of is Monday's
+    text = "El lunes el índice bajó un 2% y cerró la jornada en 7.100 puntos; el martes terminó el día sin cambios."
+    found = values(text, "es")
+    assert ("la jornada", "2017-08-07") in found and ("el día", "2017-08-08") in found
