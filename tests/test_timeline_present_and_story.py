@@ -64,3 +64,13 @@ def test_spanish_trading_day_is_the_day_in_view():
     text = "El lunes el índice bajó un 2% y cerró la jornada en 7.100 puntos; el martes terminó el día sin cambios."
     found = values(text, "es")
     assert ("la jornada", "2017-08-07") in found and ("el día", "2017-08-08") in found
+
+
+def test_german_recently_is_left_to_the_verb_but_then_is_a_time():
+    assert values("Der Rat hat kürzlich neue Regeln beschlossen.", "de") == []
+    assert ("damals", "PAST_REF") in values("Die Halle war damals noch leer.", "de")
+
+
+def test_today_stays_a_date_when_the_text_names_yesterday():
+    text = "Die Gemeinde tagte gestern lange. Heute stellt der Rat seine Pläne vor."
+    assert ("Heute", "2017-08-09") in values(text, "de")

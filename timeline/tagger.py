@@ -185,11 +185,11 @@ def find_dates(text: str, lang: str, anchor: dt.date | None = None,
     return _today_as_present(found, g, anchor)
 
 
-NEAR_DAYS = 7   # a day this close to the anchor means the text tells the news of its days
+NEAR_DAYS = 3   # a day this close to the anchor (yesterday, tomorrow, the weekend) means news of the day
 
 
 def _today_as_present(found: list[DateMention], g, anchor: dt.date | None) -> list[DateMention]:
-    """A text that names no day within a week of its anchor (a feature, an essay, an interview) uses its
+    """A text that names no day within NEAR_DAYS of its anchor (a feature, an essay, an interview) uses its
     "heute" for the present age, not for the day it was printed: TimeML's PRESENT_REF. Only the words the
     language lists (`deictic_present`) are read so; a dated "today" stays in news of the day."""
     words = {w.lower() for w in g.table.get("deictic_present")}
