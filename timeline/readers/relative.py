@@ -25,6 +25,8 @@ def read_rel_unit(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None or unit is None or n is None:
         return []
     if c.fields["unit"].lower() in t.get("plural_units"):  # "the coming years": a vague stretch, not a date
+        if any(in_list(ctx.text[c.start:c.end], t.get(k)) for k in ("future_ref", "past_ref")):
+            return []   # ... unless the table lists the phrase as the future or past as a whole ("kommenden Jahre")
         u = DURATION_UNIT.get(unit)
         return [Reading(c.start, c.end, f"PX{u}", "DURATION", None)] if u else []
     value = shift_value(_reference(c, ctx, unit) or ctx.anchor, unit, n)
@@ -131,7 +133,9 @@ def read_ref(c: Candidate, ctx: Context) -> list[Reading]:
             and ctx.text[c.end:c.end + 3].lstrip(" ").startswith(","):
         return []  # "Now, he says ...": a discourse marker that opens a sentence, not a time (TimeML)
     nxt = re.match(r"\s+(\w+)", ctx.text[c.end:c.end + 12])
-    if value != "PRESENT_REF" and nxt and nxt.group(1).lower() in {w.lower() for w in ctx.g.table.get("ref_not_before")}:
-        return []  # "the future of the industry": its prospects, not a time
+    last = ctx.text[c.start:c.end].split()[-1].lower()
+    if value != "PRESENT_REF" and nxt and nxt.group(1).lower() in {w.lower() for w in ctx.g.table.get("ref_not_before")} \
+            and last not in ctx.g.table.get("plural_units"):
+        return []  # "the future of the industry": its prospects, not a time ("die kommenden Jahre der ..." is one)
     # "saat ini", "now": true as of the anchor and still going on, which is what the timeline should draw
     return [Reading(c.start, c.end, value, "DATE", None, "ongoing" if value == "PRESENT_REF" else None)]
