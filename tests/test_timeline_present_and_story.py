@@ -74,3 +74,30 @@ def test_german_recently_is_left_to_the_verb_but_then_is_a_time():
 def test_today_stays_a_date_when_the_text_names_yesterday():
     text = "Die Gemeinde tagte gestern lange. Heute stellt der Rat seine Pläne vor."
     assert ("Heute", "2017-08-09") in values(text, "de")
+
+
+def test_german_coming_years_are_the_future_the_table_names():
+    assert ("nächsten Jahren", "FUTURE_REF") in values("In den nächsten Jahren wird die Firma wachsen.", "de")
+    text = "Der Direktor rechnet damit, dass innerhalb der kommenden Jahre der Fuhrpark erneuert wird."
+    assert ("kommenden Jahre", "FUTURE_REF") in values(text, "de")
+    m = mention("In the coming years the port will grow.", "en", "the coming years")
+    assert (m.span.value, m.span.type) == ("PXY", "DURATION")
+
+
+def test_german_every_weekday_in_the_dative_is_a_set():
+    m = mention("Die Berater sind an jedem Montagabend im Haus.", "de", "jedem Montagabend")
+    assert (m.span.value, m.span.type) == ("XXXX-WXX-1TEV", "SET")
+    m = mention("Die Stelle ist an jedem dritten Mittwoch offen.", "de", "jedem dritten Mittwoch")
+    assert m.span.type == "SET"
+
+
+def test_a_day_in_a_month_of_a_year_named_from_the_anchor():
+    assert mention("Am 8. Mai dieses Jahres sprach sie im Rathaus.", "de", "8. Mai dieses Jahres").span.value \
+        == "2017-05-08"
+    assert mention("The bridge closed on 5 June of last year.", "en", "5 June of last year").span.value \
+        == "2016-06-05"
+
+
+def test_german_from_a_day_takes_the_tense_of_its_sentence():
+    text = "Ich habe ab dem 20. April langsam wieder mit dem Training begonnen."
+    assert ("20. April", "2017-04-20") in values(text, "de")

@@ -44,7 +44,8 @@ SHAPES = [
     ("month_year", r"{B}{mon}\s+'(?P<y2>\d\d){E}"),
     # a month in a year the text spoke of: "τον Απρίλη του ίδιου χρόνου", "im Mai desselben Jahres"
     ("month_year", r"{B}{mon}\s+(?:(?:{pertain})\s+)?(?P<samey>{same_year}){E}", "same_year"),
-    ("month_rel", r"{B}{mon}\s+(?:(?:{month_joiners})\s+)?{shift_pre}\s+{unit}{E}"),
+    # "June of last year", "(am 8.) Mai dieses Jahres": a month (and day) in a year named from the anchor
+    ("month_rel", r"{B}(?:{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?)?{mon}\s+(?:(?:{month_joiners})\s+)?{shift_pre}\s+{unit}{E}"),
     ("month_rel", r"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
     ("quarter", r"{B}(?:(?P<qord>{quarter_ordinals})(?:\s+|-)(?P<qw>{quarter_half_words})"
                 r"|(?P<qw2>{quarter_half_words})\s+(?:{ordinal_prefixes})?(?P<qord2>{ordinals})"
@@ -96,6 +97,8 @@ SHAPES = [
     # plural weekdays and parts of days recur: "on Mondays", "Tuesday nights" (TIMEX3 SET)
     ("set", r"{B}{wd}(?:{plural_suffixes}|\s+(?P<pod>{pods})(?:{plural_suffixes})){E}"),
     ("set", r"{B}(?P<setpre>{set_pre})\s+(?:{num}\s+)?(?:{unit}|{wd}|{mon}|{pod}){E}"),
+    # "an jedem dritten Mittwoch", "jeden Montagabend": a weekday (of each month), its part of the day glued
+    ("set", r"{B}(?P<setpre>{set_pre})\s+(?:(?:{ordinals})\s+)?{wd}(?:{pod})?{E}", "pods_glued"),
     ("duration", r"{B}(?:(?P<dpre>{duration_pre})\s+)?{num}"
                  r"(?:\s*(?:-|–|{count_joiners})\s*(?P<num2>\d{{1,3}}|{numbers}))?\s+{unit}{E}"),
     ("duration", r"{B}(?P<one>{unit_one}){E}"),

@@ -5,8 +5,10 @@ that fits the anchor and the tense.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from timeline.candidates import Candidate
-from timeline.readers.base import Context, Reading, lookup, month_day_value, name_ok, shift_of, year_of
+from timeline.readers.base import Context, Reading, day_reading, lookup, month_day_value, name_ok, shift_of, year_of
 
 
 def read_month_year(c: Candidate, ctx: Context) -> list[Reading]:
@@ -37,7 +39,14 @@ def read_month_rel(c: Candidate, ctx: Context) -> list[Reading]:
     if found is None or lookup(ctx.g.table.units, c.fields["unit"]) != "Y":
         return []
     month, shift = found
-    return [Reading(c.start, c.end, f"{ctx.anchor.year + shift:04d}-{month:02d}", "DATE", "month")]
+    value = f"{ctx.anchor.year + shift:04d}-{month:02d}"
+    if "d" not in c.fields:
+        return [Reading(c.start, c.end, value, "DATE", "month")]
+    try:   # "am 8. Mai dieses Jahres": the day in that month
+        day = dt.date(ctx.anchor.year + shift, month, int(c.fields["d"]))
+    except ValueError:
+        return []
+    return day_reading(c, ctx, day.isoformat())
 
 
 def read_month_shift(c: Candidate, ctx: Context) -> list[Reading]:
