@@ -48,8 +48,8 @@ def keep(s: Span, rec: Recognizer) -> bool:
     t = rec.t
     if s.text in t.not_places or (Cue.HEAD not in s.cues and s.lookup in t.not_places) or Cue.CURRENCY in s.cues:
         return False
-    if Cue.BROKEN_WORD in s.cues:
-        return False        # "Kak-kinen": the first part of a longer word broken at a line end
+    if Cue.BROKEN_WORD in s.cues or Cue.COMPOUND_WORD in s.cues:
+        return False        # "Kak-kinen", "Lokeren-trainer": the first part of a longer word
     head_ok = Cue.HEAD in s.cues and s.head.lower() in t.unresolved_ok_heads
     if s.candidates and not _written_short(s.text):
         # "Oro", "Efe": a code (an airport's, a town's) is only read when written as one
