@@ -34,6 +34,7 @@ class Cue(Enum):
     AFTER_CONNECTOR = "after_connector"  # right after a connector inside a run ("Procura di Trani")
     BROKEN_WORD = "broken_word"      # the first part of a word broken at a line end ("Kak-kinen")
     COMPOUND_WORD = "compound_word"  # the first part of a hyphenated compound noun ("Lokeren-trainer")
+    ARTICLE_BEFORE = "article_before"  # after a definite article the place's name does not take ("il Parma")
 
 
 DATELINE_MIN = 4                      # letters of a capitalised dateline city
@@ -49,6 +50,7 @@ class Around:
     toks: list[Token]
     tables: object        # maps.lang_tables.LangTables
     is_fragment: object = lambda word: False   # is this lower-case word no word of the language?
+    is_name: object = lambda name: False       # does the gazetteer know this name ("il Cairo")?
     _newlines: list[int] | None = field(default=None, init=False, repr=False)
 
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
@@ -85,6 +87,9 @@ class Around:
             cues.add(Cue.TITLE_BEFORE)
         if i > 0 and _initial(text, toks[i - 1], toks[i]):
             cues.add(Cue.INITIAL_BEFORE)
+        if before and before.replace("’", "'") in t.articles and not toks[i - 1].cap \
+                and self._article_not_in_name(i, j):
+            cues.add(Cue.ARTICLE_BEFORE)
         if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower() \
                 and self.is_fragment(toks[j + 1].text):
             cues.add(Cue.BROKEN_WORD)
@@ -101,6 +106,18 @@ class Around:
             return False
         noun = toks[j + 1].text
         return noun not in t.lower_heads and not any(noun.endswith(end) for end in t.compound_heads)
+
+    def _article_not_in_name(self, i: int, j: int) -> bool:
+        """Italian and Spanish name a town without an article: "il Parma", "el Barcelona" are teams,
+        "el Pleno" a council. A few places take one ("al Cairo", "la Mecca"): the gazetteer knows the
+        name with its plain article, and then the article says nothing."""
+        toks, text = self.toks, self.text
+        gap = text[toks[i - 1].end:toks[i].start]
+        if gap not in ("", " "):
+            return False
+        article = self.tables.articles[toks[i - 1].text.lower().replace("’", "'")]
+        name = text[toks[i].start:toks[j].end]
+        return not self.is_name(article + ("" if article.endswith(("'", "’")) else " ") + name)
 
     def _own_line(self, i: int, j: int) -> bool:
         """A name alone on its line ("Brussel" above a story, "León, 23 may"): a dateline, not grammar."""

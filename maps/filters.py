@@ -26,6 +26,7 @@ OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
 PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
 ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
 TOP_KINDS = frozenset({kinds.COUNTRY, kinds.CONTINENT, kinds.ADMIN1})   # names no rule below overrides
+TOWN_OR_BUILDING = frozenset({kinds.CITY, kinds.LANDMARK})   # names that take no article where articles say so
 OWN_MATCHES = ("name", "abbrev", "demonym")   # a reading whose name is the very word written
 OWN_NAME = ("name", "exonym")                  # the place's own name, in some language
 
@@ -67,6 +68,8 @@ def keep(s: Span, rec: Recognizer) -> bool:
         return False
     if Cue.HEAD in s.cues:
         return True
+    if Cue.ARTICLE_BEFORE in s.cues and _kind(s) in TOWN_OR_BUILDING:
+        return False        # "il Parma", "el Barcelona", "el Pleno": a team, a council, a company
     if _person_like(s):
         return False
     word = s.text if " " not in s.text else ""

@@ -60,6 +60,8 @@ class LangTables:
     lower_demonyms: tuple = ()                      # endings of place adjectives written in lower case
                                                     # ("российский", "московском"), which name their place
     compound_heads: dict = field(default_factory=dict)  # ends of compound names -> kind ("straat" -> street)
+    articles: dict = field(default_factory=dict)    # definite articles and the prepositions fused with
+                                                    # them -> the plain article ("del" -> "il")
     hyphen_compounds: bool = False                  # a name hyphenated to a lower-case noun is one word
                                                     # of the language ("Lokeren-trainer"), not a place
     numbered_heads: frozenset = frozenset()         # heads after which a number is part of the name
@@ -126,5 +128,6 @@ def tables(lang: str) -> LangTables:
         proclitics=tuple(sorted(own.get("proclitics", []), key=len, reverse=True)),
         enclitics=tuple(sorted(own.get("enclitics", []), key=len, reverse=True)),
         hyphen_compounds=bool(own.get("hyphen_compounds", False)),
+        articles={k.lower(): v for k, v in own.get("articles", {}).items()},
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

@@ -248,7 +248,7 @@ class Recognizer:
         if not toks:
             return []
         headline = headline_tokens(text, toks)
-        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT)
+        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT, lambda n: bool(self.lookup(n)))
         persons: set[str] = set()
         raw: list[Span] = []
         for idx in self.chunks(text, toks):
