@@ -32,6 +32,7 @@ class Cue(Enum):
     INITIAL_BEFORE = "initial_before"  # right after a one-letter initial ("Marsha J. Moore")
     PERSON_NAME = "person_name"      # the same word was part of a person's full name in the text
     AFTER_CONNECTOR = "after_connector"  # right after a connector inside a run ("Procura di Trani")
+    HYPHEN_AFTER = "hyphen_after"    # a hyphen joins it to a lower-case word ("Hel-singe", "Texas-based")
     BROKEN_WORD = "broken_word"      # the first part of a word broken at a line end ("Kak-kinen")
     COMPOUND_WORD = "compound_word"  # the first part of a hyphenated compound noun ("Lokeren-trainer")
     ARTICLE_BEFORE = "article_before"  # after a definite article the place's name does not take ("il Parma")
@@ -90,21 +91,19 @@ class Around:
         if before and before.replace("’", "'") in t.articles and not toks[i - 1].cap \
                 and self._article_not_in_name(i, j):
             cues.add(Cue.ARTICLE_BEFORE)
-        if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower() \
-                and self.is_fragment(toks[j + 1].text):
-            cues.add(Cue.BROKEN_WORD)
-        elif t.hyphen_compounds and self._compound_word(j):
-            cues.add(Cue.COMPOUND_WORD)
+        if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower():
+            cues.add(Cue.HYPHEN_AFTER)
+            if self.is_fragment(toks[j + 1].text):
+                cues.add(Cue.BROKEN_WORD)
+            elif t.hyphen_compounds and self._compound_word(j):
+                cues.add(Cue.COMPOUND_WORD)
         return cues
 
     def _compound_word(self, j: int) -> bool:
         """Dutch writes a name and a noun as one word with a hyphen ("Anderlecht-trainer", "Colombia-bezoek"):
         the word names a trainer or a visit, not the place - unless its noun is a place's own head word
         ("Boezinge-dorp", "Ostankino-toren"), where the whole word is the place."""
-        toks, text, t = self.toks, self.text, self.tables
-        if j + 1 >= len(toks) or text[toks[j].end:toks[j + 1].start] != "-" or not toks[j + 1].text.islower():
-            return False
-        noun = toks[j + 1].text
+        noun, t = self.toks[j + 1].text, self.tables
         return noun not in t.lower_heads and not any(noun.endswith(end) for end in t.compound_heads)
 
     def _article_not_in_name(self, i: int, j: int) -> bool:

@@ -20,6 +20,7 @@ from maps.recognize import Recognizer, Span, major
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 FUNCTION_WORD = 6.0      # zipf frequency of a language's commonest words ("if", "the", "that")
+COMMON_AFTER_PREP = 5.0  # zipf frequency from which a word is the word even after "de", "of": "de Justicia"
 GRAMMAR_WORD = 5.5       # zipf frequency from which a capitalised word is grammar whatever the gazetteer says
 MAX_ACRONYM = 3          # letters: a longer word in capitals may be a name written in capitals
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
@@ -119,6 +120,8 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     if not prep and not word.isupper() and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
             and normalize(rec.listed_form(word)) not in country_names(rec.lang):
         return False        # "Och", "Man", "Hela": one of the language's commonest words, capitalised
+    if weak and not word.isupper() and rec.common(word) >= COMMON_AFTER_PREP and Cue.HYPHEN_AFTER not in s.cues:
+        return False        # "ministro de Economía", "Points of Light": a common word; a village's name only resembles it
     if _plural_people(s, word, rec):
         return False        # "Mexicans", "Europeans": the people, not the place
     if not prep and not _own_word_evidence(s, rec):
