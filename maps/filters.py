@@ -79,10 +79,11 @@ def keep(s: Span, rec: Recognizer) -> bool:
 
 def _inside_organisation_counts(s: Span, t) -> bool:
     """Does a place named inside an organisation's name count, by the language's table: always, never,
-    or ("after_connector") when the organisation is *of* it ("Procura di Trani")?"""
+    or ("after_connector") when the organisation is *of* it ("Procura di Trani") - its seat, a town or a
+    province; a country in the name names a national body ("Banca d'Italia", "Ambasciata d'Italia")?"""
     mode = t.places_inside_organisations
-    if mode == "after_connector":
-        return Cue.AFTER_CONNECTOR in s.cues
+    if mode == "after_connector":   # a country is the name of a national body ("Banca d'Italia"), not its seat
+        return Cue.AFTER_CONNECTOR in s.cues and _kind(s) not in (kinds.COUNTRY, kinds.CONTINENT)
     return bool(mode)
 
 
