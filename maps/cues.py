@@ -88,7 +88,7 @@ class Around:
             cues.add(Cue.TITLE_BEFORE)
         if i > 0 and _initial(text, toks[i - 1], toks[i]):
             cues.add(Cue.INITIAL_BEFORE)
-        if before and before.replace("’", "'") in t.articles and not toks[i - 1].cap \
+        if before and before.replace("’", "'") in t.articles and (not toks[i - 1].cap or toks[i - 1].sent_start) \
                 and self._article_not_in_name(i, j):
             cues.add(Cue.ARTICLE_BEFORE)
         if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower():
