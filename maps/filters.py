@@ -168,6 +168,8 @@ def _opens_as_itself(s: Span, rec: Recognizer) -> bool:
     c = s.candidates[0]
     own = getattr(c, "match", "") in OWN_NAME or (rec.t.local_alternates and getattr(c, "match", "") == "alt"
                                                   and local_alternate(c, normalize(s.text), rec))
+    if getattr(c, "match", "") == "exonym" and getattr(c, "kind", "") == kinds.COUNTRY:
+        own = _own_top_name(s, rec)     # "Indien we ...": India in Swedish, "if" in Dutch
     if not major(c) or not own or rec.common(s.text) >= FUNCTION_WORD:
         return False
     return not rec.t.country or getattr(c, "country", None) == rec.t.country

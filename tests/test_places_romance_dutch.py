@@ -28,6 +28,8 @@ def names(text, lang):
     ("es", "Lo explicó ayer en Lima el abogado César Cubillas.", ["César", "Cubillas"], ["Lima"]),
     # one of the language's commonest words is that word, preposition or not
     ("es", "El ministro de Economía presentó los presupuestos en Madrid.", ["Economía"], ["Madrid"]),
+    # another language's name of a country opening a sentence is this language's word ("if" in Dutch)
+    ("nl", "Indien de trein vertraging heeft, overnachten we in Utrecht.", ["Indien"], ["Utrecht"]),
     # a country in the name of a national body names the body, not where it sits
     ("it", "Il governatore della Banca d'Italia ha parlato ieri a Torino.", ["Italia"], ["Torino"]),
 ])
