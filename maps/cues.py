@@ -41,6 +41,8 @@ class Cue(Enum):
 DATELINE_MIN = 4                      # letters of a capitalised dateline city
 DATELINE_AFTER = (",", "(", "—", "-", "–")
 _NON_SPACE = re.compile(r"\S")
+# a newswire dateline after the city: its country or the agency in brackets, then the date or the line's end
+_AGENCY_DATELINE = re.compile(r"(?:\s*\([^()\n]{1,30}\))+\s*(?:,\s*(?:\d|\()|[.:]?\s*$)")
 
 
 @dataclass
@@ -122,10 +124,13 @@ class Around:
         """A name alone on its line ("Brussel" above a story, "León, 23 may"): a dateline, not grammar."""
         text = self.text
         start, end = self.toks[i].start, self.toks[j].end
-        if _NON_SPACE.search(text, self._line_start(start), start) is not None:
+        before = text[self._line_start(start):start]
+        if _NON_SPACE.search(before) is not None and not _capitals_headline(before):
             return False
         line_end = self._line_end(end)
         first = _NON_SPACE.search(text, end, line_end)   # what follows it on its line, if anything
+        if first is not None and text[first.start()] == "(":
+            return _AGENCY_DATELINE.match(text, end, line_end) is not None   # "Milán (Italia), 23 may (EFE)."
         return first is None or text[first.start()] == "," and \
             any(ch.isdigit() for ch in text[end:min(end + 12, line_end)])
 
@@ -151,6 +156,12 @@ class Around:
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         return self._newlines
+
+
+def _capitals_headline(before: str) -> bool:
+    """Is what precedes a name on its line a headline in capitals ("RUSIA - CEI Milán (Italia), 23 may")?"""
+    letters = [ch for ch in before if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _initial(text: str, a: Token, b: Token) -> bool:

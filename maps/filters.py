@@ -63,7 +63,7 @@ def keep(s: Span, rec: Recognizer) -> bool:
                         if getattr(c, "match", "") != "alt" or local_alternate(c, key, rec)]
     if not s.candidates and not head_ok:
         return False
-    if (ORG_CUES & s.cues) and not head_ok and not _inside_organisation_counts(s, t):
+    if (ORG_CUES & s.cues) and not head_ok and Cue.DATELINE not in s.cues and not _inside_organisation_counts(s, t):
         return False
     if Cue.ACRONYM in s.cues and Cue.DATELINE not in s.cues and not _known_acronym(s, t):
         return False

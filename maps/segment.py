@@ -86,7 +86,8 @@ class Segmenter:
                 parts.append(Part(kind, k, k + 1))
                 k += 1
         if not headline:
-            parts = self._adjacent_names(parts, [_gap(text, toks, idx, p) for p in parts])
+            parts = self._adjacent_names(parts, [_gap(text, toks, idx, p) for p in parts],
+                                         [all(toks[idx[m]].upper for m in range(p.i, p.j)) for p in parts])
         return parts
 
     # -- the cuts, tried in this order at each position; each returns (parts, next position) or None ----
@@ -226,13 +227,15 @@ class Segmenter:
         return k, ()
 
     @staticmethod
-    def _adjacent_names(parts: list[Part], before: list[str]) -> list[Part]:
+    def _adjacent_names(parts: list[Part], before: list[str], capitals: list[bool]) -> list[Part]:
         """Two known names side by side with nothing between ("Surya Paloh", "Tim Baker") are one
-        person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia")."""
+        person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia") or
+        one is in capitals and the other not ("CEI Milán": a headline's last word, then a dateline)."""
         out = list(parts)
         for a in range(len(parts) - 1):
             p, q = parts[a], parts[a + 1]
-            if p.kind is not PartKind.NAME or q.kind is not PartKind.NAME or before[a + 1] not in (" ", "-", " - "):
+            if p.kind is not PartKind.NAME or q.kind is not PartKind.NAME or before[a + 1] not in (" ", "-", " - ") \
+                    or capitals[a] != capitals[a + 1]:
                 continue
             if before[a + 1] != " " and (strong(p.candidates) or strong(q.candidates) or any(
                     getattr(x.candidates[0], "match", "") == "demonym" for x in (p, q))):

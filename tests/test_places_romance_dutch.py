@@ -60,3 +60,8 @@ def test_two_towns_joined_by_a_spaced_dash_are_two_places():
 ])
 def test_a_head_word_keeps_a_name_no_gazetteer_lists(lang, text, name):
     assert name in names(text, lang)
+
+
+def test_a_dateline_after_a_headline_in_capitals():
+    text = "HUELGA EN LOS MUELLES OMC Valparaíso (Chile), 4 mar (EFE).\n-\nLos estibadores pararon el puerto."
+    assert any(n.startswith("Valparaíso") for n in names(text, "es"))    # "Valparaíso (Chile)" is one mention
