@@ -32,12 +32,17 @@ class Cue(Enum):
     INITIAL_BEFORE = "initial_before"  # right after a one-letter initial ("Marsha J. Moore")
     PERSON_NAME = "person_name"      # the same word was part of a person's full name in the text
     AFTER_CONNECTOR = "after_connector"  # right after a connector inside a run ("Procura di Trani")
+    HYPHEN_AFTER = "hyphen_after"    # a hyphen joins it to a lower-case word ("Hel-singe", "Texas-based")
     BROKEN_WORD = "broken_word"      # the first part of a word broken at a line end ("Kak-kinen")
+    COMPOUND_WORD = "compound_word"  # the first part of a hyphenated compound noun ("Lokeren-trainer")
+    ARTICLE_BEFORE = "article_before"  # after a definite article the place's name does not take ("il Parma")
 
 
 DATELINE_MIN = 4                      # letters of a capitalised dateline city
 DATELINE_AFTER = (",", "(", "—", "-", "–")
 _NON_SPACE = re.compile(r"\S")
+# a newswire dateline after the city: its country or the agency in brackets, then the date or the line's end
+_AGENCY_DATELINE = re.compile(r"(?:\s*\([^()\n]{1,30}\))+\s*(?:,\s*(?:\d|\()|[.:]?\s*$)")
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Around:
     toks: list[Token]
     tables: object        # maps.lang_tables.LangTables
     is_fragment: object = lambda word: False   # is this lower-case word no word of the language?
+    is_name: object = lambda name: False       # does the gazetteer know this name ("il Cairo")?
     _newlines: list[int] | None = field(default=None, init=False, repr=False)
 
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
@@ -84,19 +90,47 @@ class Around:
             cues.add(Cue.TITLE_BEFORE)
         if i > 0 and _initial(text, toks[i - 1], toks[i]):
             cues.add(Cue.INITIAL_BEFORE)
-        if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower() \
-                and self.is_fragment(toks[j + 1].text):
-            cues.add(Cue.BROKEN_WORD)
+        if before and before.replace("’", "'") in t.articles and (not toks[i - 1].cap or toks[i - 1].sent_start) \
+                and self._article_not_in_name(i, j):
+            cues.add(Cue.ARTICLE_BEFORE)
+        if j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-" and toks[j + 1].text.islower():
+            cues.add(Cue.HYPHEN_AFTER)
+            if self.is_fragment(toks[j + 1].text):
+                cues.add(Cue.BROKEN_WORD)
+            elif t.hyphen_compounds and self._compound_word(j):
+                cues.add(Cue.COMPOUND_WORD)
         return cues
+
+    def _compound_word(self, j: int) -> bool:
+        """Dutch writes a name and a noun as one word with a hyphen ("Anderlecht-trainer", "Colombia-bezoek"):
+        the word names a trainer or a visit, not the place - unless its noun is a place's own head word
+        ("Boezinge-dorp", "Ostankino-toren"), where the whole word is the place."""
+        noun, t = self.toks[j + 1].text, self.tables
+        return noun not in t.lower_heads and not any(noun.endswith(end) for end in t.compound_heads)
+
+    def _article_not_in_name(self, i: int, j: int) -> bool:
+        """Italian and Spanish name a town without an article: "il Parma", "el Barcelona" are teams,
+        "el Pleno" a council. A few places take one ("al Cairo", "la Mecca"): the gazetteer knows the
+        name with its plain article, and then the article says nothing."""
+        toks, text = self.toks, self.text
+        gap = text[toks[i - 1].end:toks[i].start]
+        if gap not in ("", " "):
+            return False
+        article = self.tables.articles[toks[i - 1].text.lower().replace("’", "'")]
+        name = text[toks[i].start:toks[j].end]
+        return not self.is_name(article + ("" if article.endswith(("'", "’")) else " ") + name)
 
     def _own_line(self, i: int, j: int) -> bool:
         """A name alone on its line ("Brussel" above a story, "León, 23 may"): a dateline, not grammar."""
         text = self.text
         start, end = self.toks[i].start, self.toks[j].end
-        if _NON_SPACE.search(text, self._line_start(start), start) is not None:
+        before = text[self._line_start(start):start]
+        if _NON_SPACE.search(before) is not None and not _capitals_headline(before):
             return False
         line_end = self._line_end(end)
         first = _NON_SPACE.search(text, end, line_end)   # what follows it on its line, if anything
+        if first is not None and text[first.start()] == "(":
+            return _AGENCY_DATELINE.match(text, end, line_end) is not None   # "Milán (Italia), 23 may (EFE)."
         return first is None or text[first.start()] == "," and \
             any(ch.isdigit() for ch in text[end:min(end + 12, line_end)])
 
@@ -122,6 +156,12 @@ class Around:
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         return self._newlines
+
+
+def _capitals_headline(before: str) -> bool:
+    """Is what precedes a name on its line a headline in capitals ("RUSIA - CEI Milán (Italia), 23 may")?"""
+    letters = [ch for ch in before if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _initial(text: str, a: Token, b: Token) -> bool:

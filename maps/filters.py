@@ -20,12 +20,14 @@ from maps.recognize import Recognizer, Span, major
 COMMON_WORD = 4.3        # zipf frequency above which a lone capitalised word is more word than name
 COMMON_AT_START = 4.0    # the same at the start of a sentence or in a headline
 FUNCTION_WORD = 6.0      # zipf frequency of a language's commonest words ("if", "the", "that")
+COMMON_AFTER_PREP = 5.0  # zipf frequency from which a word is the word even after "de", "of": "de Justicia"
 GRAMMAR_WORD = 5.5       # zipf frequency from which a capitalised word is grammar whatever the gazetteer says
 MAX_ACRONYM = 3          # letters: a longer word in capitals may be a name written in capitals
 OPENING = frozenset({Cue.SENT_START, Cue.HEADLINE})
 PERSON_CUES = frozenset({Cue.TITLE_BEFORE, Cue.PERSON_BEFORE, Cue.PERSON_AFTER, Cue.POSSESSIVE, Cue.INITIAL_BEFORE})
 ORG_CUES = frozenset({Cue.ORG, Cue.ORG_ACRONYM})
 TOP_KINDS = frozenset({kinds.COUNTRY, kinds.CONTINENT, kinds.ADMIN1})   # names no rule below overrides
+TOWN_OR_BUILDING = frozenset({kinds.CITY, kinds.LANDMARK})   # names that take no article where articles say so
 OWN_MATCHES = ("name", "abbrev", "demonym")   # a reading whose name is the very word written
 OWN_NAME = ("name", "exonym")                  # the place's own name, in some language
 
@@ -48,8 +50,8 @@ def keep(s: Span, rec: Recognizer) -> bool:
     t = rec.t
     if s.text in t.not_places or (Cue.HEAD not in s.cues and s.lookup in t.not_places) or Cue.CURRENCY in s.cues:
         return False
-    if Cue.BROKEN_WORD in s.cues:
-        return False        # "Kak-kinen": the first part of a longer word broken at a line end
+    if Cue.BROKEN_WORD in s.cues or Cue.COMPOUND_WORD in s.cues:
+        return False        # "Kak-kinen", "Lokeren-trainer": the first part of a longer word
     head_ok = Cue.HEAD in s.cues and s.head.lower() in t.unresolved_ok_heads
     if s.candidates and not _written_short(s.text):
         # "Oro", "Efe": a code (an airport's, a town's) is only read when written as one
@@ -61,12 +63,14 @@ def keep(s: Span, rec: Recognizer) -> bool:
                         if getattr(c, "match", "") != "alt" or local_alternate(c, key, rec)]
     if not s.candidates and not head_ok:
         return False
-    if (ORG_CUES & s.cues) and not head_ok and not _inside_organisation_counts(s, t):
+    if (ORG_CUES & s.cues) and not head_ok and Cue.DATELINE not in s.cues and not _inside_organisation_counts(s, t):
         return False
     if Cue.ACRONYM in s.cues and Cue.DATELINE not in s.cues and not _known_acronym(s, t):
         return False
     if Cue.HEAD in s.cues:
         return True
+    if Cue.ARTICLE_BEFORE in s.cues and _kind(s) in TOWN_OR_BUILDING:
+        return False        # "il Parma", "el Barcelona", "el Pleno": a team, a council, a company
     if _person_like(s):
         return False
     word = s.text if " " not in s.text else ""
@@ -75,10 +79,11 @@ def keep(s: Span, rec: Recognizer) -> bool:
 
 def _inside_organisation_counts(s: Span, t) -> bool:
     """Does a place named inside an organisation's name count, by the language's table: always, never,
-    or ("after_connector") when the organisation is *of* it ("Procura di Trani")?"""
+    or ("after_connector") when the organisation is *of* it ("Procura di Trani") - its seat, a town or a
+    province; a country in the name names a national body ("Banca d'Italia", "Ambasciata d'Italia")?"""
     mode = t.places_inside_organisations
-    if mode == "after_connector":
-        return Cue.AFTER_CONNECTOR in s.cues
+    if mode == "after_connector":   # a country is the name of a national body ("Banca d'Italia"), not its seat
+        return Cue.AFTER_CONNECTOR in s.cues and _kind(s) not in (kinds.COUNTRY, kinds.CONTINENT)
     return bool(mode)
 
 
@@ -116,6 +121,8 @@ def _word_is_place(s: Span, word: str, rec: Recognizer) -> bool:
     if not prep and not word.isupper() and rec.common(word) >= GRAMMAR_WORD and not _opens_as_itself(s, rec) \
             and normalize(rec.listed_form(word)) not in country_names(rec.lang):
         return False        # "Och", "Man", "Hela": one of the language's commonest words, capitalised
+    if weak and not word.isupper() and rec.common(word) >= COMMON_AFTER_PREP and Cue.HYPHEN_AFTER not in s.cues:
+        return False        # "ministro de Economía", "Points of Light": a common word; a village's name only resembles it
     if _plural_people(s, word, rec):
         return False        # "Mexicans", "Europeans": the people, not the place
     if not prep and not _own_word_evidence(s, rec):
@@ -161,6 +168,8 @@ def _opens_as_itself(s: Span, rec: Recognizer) -> bool:
     c = s.candidates[0]
     own = getattr(c, "match", "") in OWN_NAME or (rec.t.local_alternates and getattr(c, "match", "") == "alt"
                                                   and local_alternate(c, normalize(s.text), rec))
+    if getattr(c, "match", "") == "exonym" and getattr(c, "kind", "") == kinds.COUNTRY:
+        own = _own_top_name(s, rec)     # "Indien we ...": India in Swedish, "if" in Dutch
     if not major(c) or not own or rec.common(s.text) >= FUNCTION_WORD:
         return False
     return not rec.t.country or getattr(c, "country", None) == rec.t.country

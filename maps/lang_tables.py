@@ -60,6 +60,10 @@ class LangTables:
     lower_demonyms: tuple = ()                      # endings of place adjectives written in lower case
                                                     # ("российский", "московском"), which name their place
     compound_heads: dict = field(default_factory=dict)  # ends of compound names -> kind ("straat" -> street)
+    articles: dict = field(default_factory=dict)    # definite articles and the prepositions fused with
+                                                    # them -> the plain article ("del" -> "il")
+    hyphen_compounds: bool = False                  # a name hyphenated to a lower-case noun is one word
+                                                    # of the language ("Lokeren-trainer"), not a place
     numbered_heads: frozenset = frozenset()         # heads after which a number is part of the name
                                                     # ("SMK Negeri 1 Makassar")
     proclitics: tuple = ()                          # letters written onto the next word ("و" and, "ב" in):
@@ -123,5 +127,7 @@ def tables(lang: str) -> LangTables:
         nouns_capitalised=bool(own.get("nouns_capitalised", False)),
         proclitics=tuple(sorted(own.get("proclitics", []), key=len, reverse=True)),
         enclitics=tuple(sorted(own.get("enclitics", []), key=len, reverse=True)),
+        hyphen_compounds=bool(own.get("hyphen_compounds", False)),
+        articles={k.lower(): v for k, v in own.get("articles", {}).items()},
         max_head_tokens=max((len(h.split()) for h in heads), default=1),
     )

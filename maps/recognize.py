@@ -248,7 +248,7 @@ class Recognizer:
         if not toks:
             return []
         headline = headline_tokens(text, toks)
-        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT)
+        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT, lambda n: bool(self.lookup(n)))
         persons: set[str] = set()
         raw: list[Span] = []
         for idx in self.chunks(text, toks):
@@ -370,8 +370,8 @@ class Recognizer:
 
     def _starts_name(self, toks, idx) -> bool:
         t = toks[idx[0]].text
-        if self.segmenter.opens_with_head(t) or t in self.t.person_titles:
-            return True
+        if self.segmenter.opens_with_head(t) or t in self.t.person_titles or (t in self.t.given_names and len(idx) > 1):
+            return True     # "Davide Rotondi, 45 anni": a first name opening a sentence opens a person's name
         for n in range(2, min(len(idx), 3) + 1):
             if self.lookup(" ".join(toks[idx[q]].text for q in range(n))):
                 return True     # "New South Wales is ...": a common first word of a longer name

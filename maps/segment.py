@@ -86,7 +86,8 @@ class Segmenter:
                 parts.append(Part(kind, k, k + 1))
                 k += 1
         if not headline:
-            parts = self._adjacent_names(parts, [text[toks[idx[p.i]].start - 1:toks[idx[p.i]].start] for p in parts])
+            parts = self._adjacent_names(parts, [_gap(text, toks, idx, p) for p in parts],
+                                         [all(toks[idx[m]].upper for m in range(p.i, p.j)) for p in parts])
         return parts
 
     # -- the cuts, tried in this order at each position; each returns (parts, next position) or None ----
@@ -226,17 +227,21 @@ class Segmenter:
         return k, ()
 
     @staticmethod
-    def _adjacent_names(parts: list[Part], before: list[str]) -> list[Part]:
+    def _adjacent_names(parts: list[Part], before: list[str], capitals: list[bool]) -> list[Part]:
         """Two known names side by side with nothing between ("Surya Paloh", "Tim Baker") are one
-        person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia")."""
+        person's name, unless the second contains the first ("Washington D.C.", "Atlanta Georgia") or
+        one is in capitals and the other not ("CEI Milán": a headline's last word, then a dateline)."""
         out = list(parts)
         for a in range(len(parts) - 1):
             p, q = parts[a], parts[a + 1]
-            if p.kind is not PartKind.NAME or q.kind is not PartKind.NAME or before[a + 1] not in (" ", "-"):
+            if p.kind is not PartKind.NAME or q.kind is not PartKind.NAME or before[a + 1] not in (" ", "-", " - ") \
+                    or capitals[a] != capitals[a + 1]:
                 continue
-            if before[a + 1] == "-" and (strong(p.candidates) or strong(q.candidates) or any(
+            if before[a + 1] != " " and (strong(p.candidates) or strong(q.candidates) or any(
                     getattr(x.candidates[0], "match", "") == "demonym" for x in (p, q))):
                 continue    # Dallas-Fort Worth, Arab-Israeli: two places (or peoples) joined
+            if before[a + 1] == " - " and _towns_of_one_country(p.candidates[0], q.candidates[0]):
+                continue    # "(Avila - Cebreros)": a road's two ends, not a person "Wal - Mart" in tokenised text
             first = p.candidates[0]
             if getattr(first, "kind", "") in kinds.OFFICE or (getattr(first, "population", 0) or 0) >= kinds.MAJOR_CITY:
                 continue    # "Texas Ranger", "Calgary MLA": a state, country or big city opens a longer name
@@ -246,3 +251,17 @@ class Segmenter:
             out[a] = Part(PartKind.PERSON, p.i, p.j)
             out[a + 1] = Part(PartKind.PERSON, q.i, q.j)
         return out
+
+
+def _gap(text: str, toks, idx: list[int], p: Part) -> str:
+    """What stands between a part and the token before it; a spaced dash (" - ", "Avila - Las Rozas")
+    as one gap: it joins two places like "Dallas-Fort Worth", never the words of a person's name."""
+    if not p.i:
+        return text[toks[idx[p.i]].start - 1:toks[idx[p.i]].start]
+    gap = text[toks[idx[p.i - 1]].end:toks[idx[p.i]].start]
+    return " - " if gap.strip() in ("-", "–") and gap != gap.strip() else gap
+
+
+def _towns_of_one_country(a, b) -> bool:
+    return all(getattr(c, "kind", "") == kinds.CITY for c in (a, b)) and \
+        getattr(a, "country", None) is not None and getattr(a, "country", None) == getattr(b, "country", None)
