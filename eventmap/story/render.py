@@ -21,7 +21,7 @@ from typing import Iterable
 
 import folium
 from branca.element import MacroElement
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from eventmap.atomic import write_text_atomic
@@ -107,7 +107,8 @@ def _number(element, counter) -> None:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("eventmap.story", "templates"), autoescape=True,
+    loader = ChoiceLoader([PackageLoader("eventmap.story", "templates"), PackageLoader("eventmap.page", "templates")])
+    return Environment(loader=loader, autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
