@@ -14,7 +14,7 @@ from babel.dates import format_date, format_skeleton
 from eventmap.page.words import Words, page_words
 from timeline.model import TimeSpan
 
-DAY_PATTERN = "d MMM y"  # a CLDR pattern: Babel writes the month's name in the locale
+DAY_PATTERN = "d MMM y"  # a CLDR pattern (ui.json "day_pattern" per language): Babel writes the month's name
 # TIMEX3 duration units and the words of ui.json's "durations" table ("TM" is minutes: PT5M)
 DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "TM": "minute",
                   "S": "second", "DE": "decade", "CE": "century"}
@@ -29,8 +29,9 @@ def iso_date(s: str | None) -> dt.date | None:
 
 
 def day_words(day: dt.date, locale: str = "en") -> str:
-    """One calendar day in the locale's words ("4 Mar 2024")."""
-    return format_date(day, DAY_PATTERN, locale=locale)
+    """One calendar day in the locale's words ("4 Mar 2024", German "4. März 2024"): the order and marks are
+    the language's ui.json "day_pattern", the month's name Babel's."""
+    return format_date(day, page_words(locale).table.get("day_pattern", DAY_PATTERN), locale=locale)
 
 
 def date_words(span: TimeSpan | None, locale: str = "en") -> str:

@@ -47,16 +47,24 @@
 
   /* How a time span reads: the page's own labels (written by Babel in Python) for spans the page was
      drawn with; the browser's Intl (the same CLDR data) for a span a person corrected here. */
+  /* The few fields of a CLDR date pattern a day label uses: d, MMM, y; 'quoted' text and marks as written. */
+  function cldrPattern(pattern, parts) {
+    return String(pattern).replace(/'([^']*)'|d+|M+|y+/g, function (m, quoted) {
+      if (quoted !== undefined) return quoted === "" ? "'" : quoted;
+      return m[0] === "d" ? parts.day : m[0] === "M" ? parts.month : parts.year;
+    });
+  }
   function dayWords(iso, precision) {
     var p = iso.split("-").map(Number), d = new Date(Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1));
     try {
       if (precision === "year") return String(p[0]);
       if (precision === "month") return new Intl.DateTimeFormat(S.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(d);
-      // a day as the page's Python writes it: CLDR's pattern "d MMM y", whatever the locale's usual order
+      // a day as the page's Python writes it: the CLDR pattern of ui.json's "day_pattern" ("d MMM y",
+      // German "d. MMM y", Russian "d MMM y 'г'."), its day, month and year filled in by Intl
       var parts = {};
       new Intl.DateTimeFormat(S.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
         .formatToParts(d).forEach(function (x) { parts[x.type] = x.value; });
-      return parts.day + " " + parts.month + " " + parts.year;
+      return cldrPattern(S.words.day_pattern || "d MMM y", parts);
     } catch (e) { return iso; }
   }
   function whenWords(e) {
