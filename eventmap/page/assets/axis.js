@@ -170,6 +170,27 @@
     return b;
   }
 
+  /* Tick labels are as long as the language makes them ("Sept. 2021", "сент. 2021 г."): a label that
+     would overlap the one before it keeps its tick mark and loses its text, so none is written over another. */
+  function thinTicks(ticks) {
+    var right = -Infinity;
+    Array.prototype.forEach.call(ticks.querySelectorAll(".ax-tick"), function (n) {
+      n.classList.remove("is-crowded");
+      var r = n.getBoundingClientRect();
+      if (r.width && r.left < right + 6) n.classList.add("is-crowded");
+      else right = r.right;
+    });
+  }
+  var resizeFrame = null;
+  window.addEventListener("resize", function () {
+    if (resizeFrame) return;
+    resizeFrame = window.requestAnimationFrame(function () {
+      resizeFrame = null;
+      var ticks = document.querySelector("#em-axis .ax-ticks");
+      if (ticks) thinTicks(ticks);
+    });
+  });
+
   Axis.draw = function () {
     var box = document.getElementById("em-axis");
     if (!box) return;
@@ -212,6 +233,7 @@
     box.appendChild(scroll);
     var rows = mode === "proportional" ? proportional(spans, track, ticks) : ordered(spans, track, ticks);
     track.style.height = (12 + rows * LANE_PX) + "px";
+    thinTicks(ticks);
     var sel = document.querySelector(".tl-item.is-selected");
     if (sel) EventMap.util.each('.ax-ev[data-event="' + sel.getAttribute("data-event") + '"]', function (d) { d.classList.add("is-selected"); });
   };
