@@ -173,12 +173,12 @@
   /* Tick labels are as long as the language makes them ("Sept. 2021", "сент. 2021 г."): a label that
      would overlap the one before it keeps its tick mark and loses its text, so none is written over another. */
   function thinTicks(ticks) {
-    var right = -Infinity;
-    Array.prototype.forEach.call(ticks.querySelectorAll(".ax-tick"), function (n) {
-      n.classList.remove("is-crowded");
-      var r = n.getBoundingClientRect();
-      if (r.width && r.left < right + 6) n.classList.add("is-crowded");
-      else right = r.right;
+    var nodes = Array.prototype.slice.call(ticks.querySelectorAll(".ax-tick")), right = -Infinity;
+    nodes.forEach(function (n) { n.classList.remove("is-crowded"); });
+    var boxes = nodes.map(function (n) { return n.getBoundingClientRect(); });  // one layout, then the writes
+    nodes.forEach(function (n, k) {
+      if (boxes[k].width && boxes[k].left < right + 6) n.classList.add("is-crowded");
+      else right = boxes[k].right;
     });
   }
   var resizeFrame = null;
