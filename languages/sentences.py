@@ -7,10 +7,13 @@ into the article text. A small rule-based splitter is enough for news prose: it 
 breaks (a blank line, a bullet), at a line break before anything but a lower-case letter (news text
 puts one paragraph or one headline on a line), and at . ! ? … followed by a capital, a digit or an
 opening quote - except after known abbreviations (the language's ``text`` part:
-languages/data/<lang>/text.json plus the multilingual list) and initials; CJK stops need no space.
+languages/data/<lang>/text.json plus the multilingual list), initials, and - in a language that writes a
+day as an ordinal with a full stop ("am 14. Juli", "14. heinäkuuta": ``ordinal_dot`` in its text part) -
+a day number before a month name (dateparser's names for the language); CJK stops need no space.
 """
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -23,6 +26,9 @@ _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?
                        r"|([。！？]+)([”」』）]*)(\s*)(?=\S)"   # CJK stops need no space after them
                        r"|[ \t]*(\n)\s*(?=\S)", re.UNICODE)
 _WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
+_WORD_AFTER = re.compile(r"[\"'“‘«(\[]?(\w+)", re.UNICODE)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,19 @@ def _abbreviations(lang: str) -> frozenset[str]:
     return frozenset(languages.part(lang, "text").get("abbreviations", []))
 
 
-def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:
+@lru_cache(maxsize=None)
+def _ordinal_months(lang: str) -> frozenset[str]:
+    """Month names after which a day's full stop ends no sentence (empty: the language has no such days)."""
+    if not languages.part(lang, "text").get("ordinal_dot"):
+        return frozenset()
+    try:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{languages.primary(lang)}").info
+    except ImportError:
+        return frozenset()
+    return frozenset(n.lower().rstrip(".") for m in MONTHS for n in info.get(m, []) if n)
+
+
+def _is_break(text: str, m: re.Match, abbrev: frozenset[str], months: frozenset[str] = frozenset()) -> bool:
     nxt = text[m.end():m.end() + 1]
     if m.group(7) is not None or "\n" in m.group(3):
         return not nxt.islower()   # a new line, unless the sentence runs on in lower case
@@ -49,6 +67,10 @@ def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
         return False
+    if months and word.isdigit() and len(word) <= 2:   # "am 14. Juli": a day, not a sentence's end
+        after = _WORD_AFTER.match(text, m.end())
+        if after and after.group(1).lower() in months:
+            return False
     if nxt.islower():
         return False
     return True
@@ -56,7 +78,7 @@ def _is_break(text: str, m: re.Match, abbrev: frozenset[str]) -> bool:
 
 def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
     """Sentences in order, trimmed of surrounding white space, each with its paragraph number."""
-    abbrev = _abbreviations(lang)
+    abbrev, months = _abbreviations(lang), _ordinal_months(lang)
     out: list[Sentence] = []
     para = 0
     pos = 0
@@ -74,7 +96,7 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
             if m.group(4) is not None:  # a CJK stop
                 _add(out, text, bstart + cut, bstart + m.end(5), para)
                 cut = m.end()
-            elif _is_break(block, m, abbrev):
+            elif _is_break(block, m, abbrev, months):
                 _add(out, text, bstart + cut, bstart + (m.start(7) if m.group(7) is not None else m.end(2)), para)
                 cut = m.end()
         _add(out, text, bstart + cut, bend, para)

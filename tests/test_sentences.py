@@ -44,3 +44,15 @@ def test_sentences_give_the_place_recogniser_its_grammatical_capitals():
     t = "Warga menunggu.Kapal tiba pukul lima. Nama kapalnya Bunga Laut."
     starts = {tok.text for tok in tokenize(t, frozenset(), split_sentences(t, "id")) if tok.sent_start}
     assert starts == {"Warga", "Kapal", "Nama"}   # a stop glued to the next word ends a sentence too
+
+
+def test_a_day_written_as_an_ordinal_ends_no_sentence_before_its_month():
+    def parts(text, lang):
+        return [text[s.start:s.end] for s in split_sentences(text, lang)]
+    assert parts("Das Hochwasser vom 14. Juli 2021 traf Hagen. Am 15. Juli sank der Pegel.", "de") == [
+        "Das Hochwasser vom 14. Juli 2021 traf Hagen.", "Am 15. Juli sank der Pegel."]
+    assert parts("Tulva alkoi 14. heinäkuuta 2021. Vesi laski.", "fi") == ["Tulva alkoi 14. heinäkuuta 2021.", "Vesi laski."]
+    # a number that ends a sentence still ends it; English writes no such days
+    assert parts("Der Verein belegte Platz 3. Die Saison endete früh.", "de") == [
+        "Der Verein belegte Platz 3.", "Die Saison endete früh."]
+    assert parts("The score was 14. July was hot.", "en") == ["The score was 14.", "July was hot."]
