@@ -122,3 +122,11 @@ def test_a_month_that_is_also_a_town_is_read_as_the_month():
     doc = analyse(make_article("عقد الاجتماع في 3 مايو 2023 في القاهرة.", id="t", source="t", lang="ar"))
     assert [m.text for m in doc.dates] == ["3 مايو 2023"]
     assert [m.text for m in doc.places] == ["القاهرة"]
+
+
+def test_a_german_ago_is_a_point_with_its_own_event_and_places():
+    text = ("Der Landrat will die Schäden bis Ende Juli erfassen. "
+            "Vor zwei Wochen hatte es bereits in Augsburg stark geregnet.")
+    doc = analyse(make_article(text, id="t", source="t", lang="de", published=dt.date(2024, 6, 7)))
+    by_place = {doc.places[i].text: e.when.value for e in doc.events for i in e.place_ids}
+    assert by_place == {"Augsburg": "2024-W21"}

@@ -8,6 +8,7 @@ from timeline_helpers import mention, values
 @pytest.mark.parametrize("text, expr, value", [
     ("Die Brücke wurde am 3. Oktober 2016 eröffnet.", "3. Oktober 2016", "2016-10-03"),
     ("Der Markt öffnet wieder im Jänner 2018.", "Jänner 2018", "2018-01"),
+    ("Vor drei Jahren brannte die Scheune ab.", "Vor drei Jahren", "2014"),
     ("Im vergangenen Jahr kamen weniger Gäste.", "vergangenen Jahr", "2016"),
     ("In der vergangenen Woche regnete es oft.", "vergangenen Woche", "2017-W31"),
     ("Die Gemeinde will bis Ende nächsten Jahres bauen.", "bis Ende nächsten Jahres", "2018"),

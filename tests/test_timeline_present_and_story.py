@@ -1,4 +1,4 @@
-"""The writer's present against the anchor: German "vor drei Jahren" as the guidelines mark it, "heute" in
+"""The writer's present against the anchor: an "ago" some guidelines mark as a stretch, "heute" in
 a text that tells no news of the day, and the years a story of long ago may still name. Sentences written
 for these tests; the anchor is Wednesday 9 August 2017 unless a test gives its own."""
 import datetime as dt
@@ -7,10 +7,12 @@ from timeline import find_dates
 from timeline_helpers import mention, values
 
 
-def test_german_ago_is_a_stretch_with_its_signal_left_out():
-    m = mention("Vor drei Jahren brannte die Scheune ab.", "de", "drei Jahren")
-    assert (m.span.value, m.span.type) == ("P3Y", "DURATION")
-    assert mention("Das Dorf bekam vor einigen Tagen Besuch.", "de", "einigen Tagen").span.value == "PXD"
+def test_an_ago_the_language_marks_as_a_stretch_is_a_duration():
+    # Portuguese TimeML marks "desde há seis meses" (for six months now) as a stretch; German "vor drei
+    # Jahren" stays a date (a point on the timeline), whatever KRAUTS marks
+    m = mention("A obra está parada desde há seis meses.", "pt", "seis meses")
+    assert (m.span.value, m.span.type) == ("P6M", "DURATION")
+    assert mention("Vor drei Jahren brannte die Scheune ab.", "de", "Vor drei Jahren").span.value == "2014"
 
 
 def test_other_languages_still_date_their_ago():
