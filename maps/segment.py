@@ -162,6 +162,8 @@ class Segmenter:
         e, cands = self._longest(text, toks, idx, k)
         if not cands:
             return None
+        if _article_joined(text, toks, idx, e):   # "Bab al-Hawa" unknown: not "Bab", a town elsewhere
+            return [Part(PartKind.UNKNOWN, k, e + 2)], e + 2
         L2, kind2 = self._head_at(toks, idx, e, self._post) if e < len(idx) else (0, None)
         if not L2:
             return [Part(PartKind.NAME, k, e, cands)], e
@@ -251,6 +253,16 @@ class Segmenter:
             out[a] = Part(PartKind.PERSON, p.i, p.j)
             out[a + 1] = Part(PartKind.PERSON, q.i, q.j)
         return out
+
+
+def _article_joined(text: str, toks, idx: list[int], e: int) -> bool:
+    """Does a lower-case connector joined by a hyphen to a capitalised word follow the name ("Bab al-Hawa",
+    "Ras al-Ain")? Then the known first word is only the start of a longer name the gazetteer lacks."""
+    if e + 1 >= len(idx):
+        return False
+    conn, nxt = toks[idx[e]], toks[idx[e + 1]]
+    return not conn.cap and conn.start == toks[idx[e - 1]].end + 1 and text[conn.end:conn.end + 1] == "-" \
+        and nxt.start == conn.end + 1 and nxt.cap
 
 
 def _gap(text: str, toks, idx: list[int], p: Part) -> str:

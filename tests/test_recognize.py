@@ -98,3 +98,14 @@ def test_empty_or_nameless_text(text):
 
 def test_a_common_first_word_of_a_longer_name_stays_at_a_sentence_start():
     assert kept("The ferry left at dawn. New South Wales has a long coast.", "en") == ["New South Wales"]
+
+
+def test_a_known_word_that_opens_a_longer_arabic_name_is_not_that_place():
+    # "Bab al-Hawa" and "Ras al-Ain" are crossings and towns the gazetteer lacks; "Bab" and "Ras" alone
+    # are villages elsewhere. A name the gazetteer knows whole still counts.
+    from maps import find_places
+    names = lambda t: [m.text for m in find_places(t, "en")]   # noqa: E731
+    assert names("The convoy would cross at Bab al-Hawa next week.") == []
+    assert names("Fighting near Ras al-Ain continued.") == []
+    assert names("He flew to Sharm el-Sheikh and then to Abu Dhabi.") == ["Sharm el-Sheikh", "Abu Dhabi"]
+    assert names("Talks opened in Rio de Janeiro.") == ["Rio de Janeiro"]
