@@ -13,13 +13,13 @@ a day number before a month name (dateparser's names for the language); CJK stop
 """
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 import languages
+from languages.calendar_names import MONTHS, dateparser_info
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[-•*]\s)")
 _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[\w¿¡])"
@@ -27,8 +27,6 @@ _BOUNDARY = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?
                        r"|[ \t]*(\n)\s*(?=\S)", re.UNICODE)
 _WORD_BEFORE = re.compile(r"([\w.]+)$", re.UNICODE)
 _WORD_AFTER = re.compile(r"[\"'“‘«(\[]?(\w+)", re.UNICODE)
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
 
 
 @dataclass(frozen=True)
@@ -48,10 +46,7 @@ def _ordinal_months(lang: str) -> frozenset[str]:
     """Month names after which a day's full stop ends no sentence (empty: the language has no such days)."""
     if not languages.part(lang, "text").get("ordinal_dot"):
         return frozenset()
-    try:
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{languages.primary(lang)}").info
-    except ImportError:
-        return frozenset()
+    info = dateparser_info(languages.primary(lang))
     return frozenset(n.lower().rstrip(".") for m in MONTHS for n in info.get(m, []) if n)
 
 

@@ -9,17 +9,14 @@ words, seasons, quarter words, tense cues ...). No language is special-cased in 
 from __future__ import annotations
 
 import copy
-import importlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import languages
+from languages.calendar_names import MONTHS, WEEKDAYS, dateparser_info
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DP_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "FN"}
 DP_PODS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "early_morning": "MO"}
 _REL = re.compile(r"^(in )?(\d+) (\w+?)( ago)?$")
@@ -56,14 +53,6 @@ class LangTable:
 
     def get(self, key, default=None):
         return self.extra.get(key, default if default is not None else [])
-
-
-def _dateparser_info(code: str) -> dict:
-    try:
-        mod = importlib.import_module(f"dateparser.data.date_translation_data.{code}")
-    except (ImportError, ValueError):
-        return {}
-    return getattr(mod, "info", {}) or {}
 
 
 def _project_table(code: str) -> dict:
@@ -113,7 +102,7 @@ def _split_relative(phrase: str, unit_words: dict) -> tuple[str, str, str] | Non
 def load_language(code: str) -> LangTable:
     """The merged table for an ISO 639-1 code (unknown codes give an English-free, numbers-only table)."""
     code = (code or "").lower().split("-")[0].split("_")[0]
-    info = _dateparser_info(code) if code else {}
+    info = dateparser_info(code) if code else {}
     extra = _project_table(code)
     t = LangTable(code=code or "xx")
     t.date_order = info.get("date_order", "DMY")

@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_land_outline import decode_arcs, planar, ring  # noqa: E402
+from make_land_outline import decode_arcs, planar, ring, write_text_atomic  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "eventmap" / "page" / "assets" / "countries-50m.json"
 ATTRIBUTION = ("Country outlines: Natural Earth 1:50m admin-0 (public domain, naturalearthdata.com), "
@@ -148,10 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     # each outline as a JSON string of its own: a page decodes only the few it draws
     packed = {k: json.dumps(v, separators=(",", ":")) for k, v in shapes.items()}
     text = json.dumps({"attribution": ATTRIBUTION, "countries": packed}, separators=(",", ":"))
-    out = Path(args.output)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(out)
+    out = write_text_atomic(args.output, text + "\n")
     print(f"wrote {out} ({len(text)} bytes, {len(shapes)} countries)")
     return 0
 

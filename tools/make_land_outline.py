@@ -17,6 +17,9 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from eventmap.atomic import write_text_atomic  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "eventmap" / "page" / "assets" / "land-110m.geojson"
 ATTRIBUTION = ("Land outline: Natural Earth 1:110m (public domain, naturalearthdata.com), "
                "via the npm package world-atlas (ISC licence, Mike Bostock).")
@@ -122,10 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make_land_outline: cannot read {args.topojson}: {exc}", file=sys.stderr)
         return 2
     text = json.dumps(feature, separators=(",", ":"))
-    out = Path(args.output)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(out)
+    out = write_text_atomic(args.output, text + "\n")
     n = sum(len(r) for poly in feature["geometry"]["coordinates"] for r in poly)
     print(f"wrote {out} ({len(text)} bytes, {len(feature['geometry']['coordinates'])} polygons, {n} points)")
     return 0

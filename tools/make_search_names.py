@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from eventmap.atomic import write_text_atomic  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "eventmap" / "page" / "assets" / "place-names.json"
 MIN_TOWN = 15_000
@@ -32,12 +33,10 @@ ATTRIBUTION = ("Place names: GeoNames (CC BY 4.0), Unicode CLDR, ISO 3166-2 and 
 
 
 def rows(path: str) -> list[list]:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    q = ("SELECT name, kind, country, lat, lon, COALESCE(population, 0) FROM places "
-         f"WHERE kind IN ({','.join('?' * len(KINDS))}) OR (kind = 'city' AND population >= ?) "
-         "ORDER BY COALESCE(population, 0) DESC, name")
+    from maps.gazetteer import Gazetteer
+
     out, seen = [], set()
-    for name, kind, cc, lat, lon, pop in db.execute(q, (*KINDS, MIN_TOWN)):
+    for name, kind, cc, lat, lon, pop in Gazetteer(path).places(KINDS, MIN_TOWN):
         key = (name, kind, cc)
         if key in seen:
             continue
@@ -83,10 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     places = rows(path)
     data = {"attribution": ATTRIBUTION, "columns": ["name", "kind", "lat", "lon", "population"]} | grouped(places)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    out = Path(args.output)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(out)
+    out = write_text_atomic(args.output, text + "\n")
     print(f"wrote {out} ({len(text.encode())} bytes, {len(places)} places)")
     return 0
 

@@ -148,6 +148,15 @@ class Gazetteer:
         for (key,) in self._db().execute("SELECT DISTINCT key FROM names WHERE key >= ?", (first,)):
             yield key
 
+    def places(self, kinds: tuple[str, ...], min_city: int) -> Iterator[tuple]:
+        """(name, kind, country, lat, lon, population) of every place of these kinds and every city of
+        ``min_city`` people or more, most populous first (then by name): the names a page carries for
+        its search (tools/make_search_names.py)."""
+        q = ("SELECT name, kind, country, lat, lon, COALESCE(population, 0) FROM places "
+             f"WHERE kind IN ({','.join('?' * len(kinds))}) OR (kind = 'city' AND population >= ?) "
+             "ORDER BY COALESCE(population, 0) DESC, name")
+        yield from self._db().execute(q, (*kinds, min_city))
+
     def counts(self) -> dict:
         """Number of places per kind, and of names."""
         db = self._db()
