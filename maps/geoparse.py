@@ -61,13 +61,15 @@ def find_places(text: str, lang: str, gazetteer=None, sentences: list[Sentence] 
     results = Resolver(t.country, t.containment_words, rec.lang, t.list_words, t.kind_words_after,
                        t.local_alternates).resolve(spans, text)
     mentions = [_mention(s, best, conf, ranked) for s, (best, conf, ranked) in zip(spans, results)]
-    _place(text, mentions, {s.start: s for s in spans}, t)
+    home = gaz.by_country(t.country) if t.country else None
+    _place(text, mentions, {s.start: s for s in spans}, t, home.to_place(1.0) if home is not None else None)
     return put.merge_parenthesised(text, put.non_overlapping(mentions))
 
 
-def _place(text: str, mentions: list[PlaceMention], by_start: dict[int, Span], t) -> None:
+def _place(text: str, mentions: list[PlaceMention], by_start: dict[int, Span], t, home: Place | None) -> None:
     """The placement rules, in order: buildings and organisations at the city named after them, the
-    story's focus city and what belongs to it, the remaining buildings at the nearest city."""
+    story's focus city and what belongs to it, the remaining buildings at the nearest city, and last the
+    names only a head word vouches for (``home``: the country of the language's news, or None)."""
     put.headed_within(text, mentions, by_start, t)
     put.landmarks_at_following_city(text, mentions, by_start)
     put.organisations_at_following_city(text, mentions, by_start, t.located_in_words)
@@ -75,6 +77,7 @@ def _place(text: str, mentions: list[PlaceMention], by_start: dict[int, Span], t
     put.place_landmarks(mentions, by_start, focus)
     if focus is not None:
         put.waters_at_focus(mentions, by_start, focus)
+    put.headed_nearby(mentions, by_start, t, focus, home)
 
 
 def lang_country(lang: str) -> str | None:

@@ -23,6 +23,10 @@ class Basis(str, Enum):
     NEAREST_CITY = "nearest_city"  # at the city named nearest to it in the text
     WITHIN = "within"              # approximately at the place it is said to be in ("Desa Sukamaju,
                                    # Kecamatan X, Kabupaten Bogor"): no gazetteer lists it
+    NEARBY = "nearby"              # a guess: near the story's city or the nearest place named, because
+                                   # the text does not say where it is ("Warga Desa X mengungsi ke Bandung")
+    COUNTRY = "country"            # somewhere in the country its language's news is about ("Gunung Bromo"
+                                   # with no other place named): the weakest placement
     GEOCODER = "geocoder"          # an online geocoder's reading
     HUMAN = "human"                # corrected by a person
 
@@ -34,6 +38,8 @@ BASIS_NOTES = {
     Basis.STORY_CITY: "located at {} (the city the story is about)",
     Basis.NEAREST_CITY: "located at {} (the nearest city named)",
     Basis.WITHIN: "approximately at {} (the place it is said to be in)",
+    Basis.NEARBY: "somewhere near {} (a guess: the text does not say where it is)",
+    Basis.COUNTRY: "somewhere in {} (no place named near it; the country of the article's language)",
 }
 
 

@@ -127,8 +127,9 @@ class Segmenter:
         return [Part(PartKind.PERSON, k, j)], j
 
     def _org_word(self, text, toks, idx, k):
+        """An organisation's word ("Dinas", "SD"), unless it opens a head here ("SD Negeri 1 X": a school)."""
         t = toks[idx[k]]
-        if t.text in self.t.org_words and not self.opens_with_head(t.text):
+        if t.text in self.t.org_words and not self._head_at(toks, idx, k, self._pre)[0]:
             return [Part(PartKind.ORGWORD, k, k + 1)], k + 1
         return None
 
@@ -146,6 +147,10 @@ class Segmenter:
         head = " ".join(toks[idx[k + m]].text for m in range(L))
         at = k + L + (1 if head in self.t.numbered_heads and toks[idx[k + L]].text.isdigit() else 0)
         e2, inner = self._longest(text, toks, idx, at) if at < len(idx) else (at, ())
+        if inner and self._name_goes_on(text, toks, idx, e2) > e2:
+            # "Desa Tanjung Harapan", "Kabupaten Halmahera Barat": the known word only opens a longer name
+            e2 = self._name_goes_on(text, toks, idx, e2)
+            inner = self.rec.lookup(text[toks[idx[at]].start:toks[idx[e2 - 1]].end])
         if not inner:  # unknown name after a head: take the capitalised run
             e2 = at
             while e2 < len(idx) and toks[idx[e2]].cap and toks[idx[e2]].text not in self.t.person_titles:
@@ -194,6 +199,18 @@ class Segmenter:
         return None
 
     # -- helpers ------------------------------------------------------------------------------
+    def _name_goes_on(self, text, toks, idx: list[int], e: int) -> int:
+        """Where a headed name ends that runs on past the known name ending at ``e``: over capitalised
+        words written right after it that are neither a title nor the start of a province or a country
+        ("Kabupaten Cianjur Jawa Barat" is two places; a town's name after it may be the rest of the name)."""
+        while e < len(idx) and toks[idx[e]].cap and toks[idx[e]].start == toks[idx[e - 1]].end + 1 \
+                and toks[idx[e]].text not in self.t.person_titles:
+            cands = self._longest(text, toks, idx, e)[1]
+            if cands and getattr(cands[0], "kind", "") in kinds.ABOVE_CITY:
+                break
+            e += 1
+        return e
+
     def _office_place(self, cands) -> bool:
         """May a name right after a title be the place of the office rather than the holder's name?"""
         c = cands[0]

@@ -107,3 +107,20 @@ def test_bad_geocoder_settings_are_one_line_errors(tmp_path, capsys):
         code = main([str(src), "--lang", "id", "-o", str(tmp_path), *extra])
         err = capsys.readouterr().err
         assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+
+
+def test_a_guess_made_offline_is_asked_online(tmp_path, capsys):
+    # no place named near the waterfall: offline it can only be somewhere in Indonesia
+    src = tmp_path / "air.txt"
+    src.write_text("Tiga wisatawan terseret arus di Air Terjun Curug Citambur pada Minggu sore.\n", encoding="utf-8")
+    assert main([str(src), "--lang", "id", "-o", str(tmp_path / "plain"), "--formats", "json"]) == 0
+    plain = json.loads((tmp_path / "plain" / "air.json").read_text("utf-8"))
+    assert [p["basis"] for p in plain["places"]] == ["country"]
+    places = {"Air Terjun Curug Citambur": [record("Curug Citambur", -7.28, 107.27, "id", "waterfall")]}
+    with NominatimServer(places) as server:
+        assert main([str(src), "--lang", "id", "-o", str(tmp_path / "out"), "--formats", "json",
+                     "--geocoder", "nominatim", "--geocoder-option", f"domain={server.domain}",
+                     "--geocoder-option", "scheme=http", "--geocoder-option", "min_delay_seconds=0"]) == 0
+    capsys.readouterr()
+    data = json.loads((tmp_path / "out" / "air.json").read_text("utf-8"))
+    assert [(p["source"], round(p["lat"], 2)) for p in data["places"]] == [("nominatim", -7.28)]

@@ -77,12 +77,14 @@ def test_indonesian_titles_and_organisation_acronyms_are_not_places():
     assert m["Rusia"].place.country == "RU" and m["Jakarta"].place.country == "ID"
 
 
-def test_unknown_village_after_a_head_is_kept_unresolved_and_buildings_sit_at_their_city():
+def test_unknown_village_after_a_head_is_a_guess_near_the_story_and_buildings_sit_at_their_city():
     text = "Warga Desa Sukamekarsari mengungsi ke Bandung, lalu bertemu Gubernur di Gedung Sate, Bandung."
     ms = find_places(text, "id")
     check_invariants(text, ms)
     m = {x.text: x for x in ms}
-    assert m["Desa Sukamekarsari"].place is None
+    village = m["Desa Sukamekarsari"]
+    assert village.basis is Basis.NEARBY and village.place.confidence <= 0.2 and village.place.kind == "city"
+    assert village.located_at.name == "Bandung" and "a guess" in village.all_notes()[0]
     assert m["Bandung"].place.country == "ID"
     gedung = m["Gedung Sate"].place
     assert gedung is not None and gedung.kind == "landmark" and km(gedung, -6.9, 107.6) < 50

@@ -23,6 +23,9 @@ from maps.geocoding.queries import query_variants
 from maps.model import Alternative, Basis, PlaceMention
 from maps.names import normalize
 
+# Offline placements that are only approximate (maps/placement.py): a geocoder is asked for these too.
+GUESSED = frozenset({Basis.WITHIN, Basis.NEARBY, Basis.COUNTRY})
+
 
 class OnlineGeocoding:
     """One geocoder for a whole run (many articles share its cache, pace and circuit breaker).
@@ -133,7 +136,7 @@ class OnlineGeocoding:
         out_places = [self._verify(m, lang, places) if self.config.mode == "verify" else m for m in places]
         context = ArticleContext.of([m.place for m in places if m.place is not None])
         for i, m in enumerate(out_places):
-            if m.basis is Basis.WITHIN:   # placed only approximately offline: a geocoder may know it
+            if m.basis in GUESSED:   # placed only approximately offline: a geocoder may know it
                 out_places[i] = self._place_online(m, lang, context) or m
         still: list[PlaceMention] = []
         for mention in unresolved:
