@@ -25,6 +25,7 @@ NEAREST_CITY_KINDS = frozenset({kinds.CITY, kinds.ADMIN2})
 WITHIN_CONFIDENCE = 0.3      # of the container's: a village somewhere in its district
 NEARBY_CONFIDENCE = 0.2      # a headed name put at the story's city or the nearest place named
 IN_COUNTRY_CONFIDENCE = 0.1  # ... or, with nothing named near it, at its language's country
+CLOSE_CHARS = 200            # "close by": about a sentence away
 SURE_ENOUGH = 0.6            # the confidence a place needs for a guessed name to be put beside it
 CONTAINERS = frozenset({kinds.CITY, kinds.ADMIN3, kinds.ADMIN2, kinds.ADMIN1, kinds.ISLAND, kinds.COUNTRY})
 NEAR_KINDS = CONTAINERS - {kinds.COUNTRY}   # what a guessed name may be put beside
@@ -137,9 +138,9 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
                   focus: PlaceMention | None, country: Place | None) -> None:
     """'Gunung Bromo', 'Kabupaten Pangkep', 'SD Negeri 1 Kalibening': a name that only its head word vouches
     for and that no rule above could place (the text says nothing it is in) is still a place the reader
-    wants on the map. It goes, approximately and with a low confidence, to the story's focus city, else
-    to the nearest place the text names in the language's country (or anywhere, for a language without
-    one), else to that country itself - a village named in Indonesian news is in Indonesia; a street, though,
+    wants on the map. It goes, approximately and with a low confidence, to a place the text names close by
+    in the language's country (anywhere, for a language without one), else to the story's focus city, else
+    to the nearest place named, else to that country itself - a village named in Indonesian news is in Indonesia; a street, though,
     is no help anywhere in a country and stays unresolved."""
     named = [m for m in mentions if m.place is not None and m.located_at is None and m.place.kind in NEAR_KINDS
              and m.place.confidence >= SURE_ENOUGH and (t.country is None or m.place.country == t.country)]
@@ -147,9 +148,11 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
         s = spans_by_start.get(m.start)
         if m.place is not None or s is None or not s.head or s.head.lower() not in t.unresolved_ok_heads:
             continue
-        if focus is not None or named:
-            near = focus.place if focus is not None else min(named, key=lambda c: abs(c.start - m.start)).place
-            m.put_at(at_city(m.text, near, NEARBY_CONFIDENCE), Basis.NEARBY, near)
+        nearest = min(named, key=lambda c: abs(c.start - m.start)) if named else None
+        if nearest is not None and (focus is None or abs(nearest.start - m.start) <= CLOSE_CHARS):
+            m.put_at(at_city(m.text, nearest.place, NEARBY_CONFIDENCE), Basis.NEARBY, nearest.place)
+        elif focus is not None:
+            m.put_at(at_city(m.text, focus.place, NEARBY_CONFIDENCE), Basis.NEARBY, focus.place)
         elif country is not None and s.head_kind != kinds.STREET:   # a street somewhere in a country helps no one
             m.put_at(at_city(m.text, country, IN_COUNTRY_CONFIDENCE), Basis.COUNTRY, country)
         else:

@@ -116,6 +116,24 @@ def test_popup_tells_the_reading(open_page):
     assert_clean(s)
 
 
+def test_a_guessed_place_is_drawn_hollow_and_its_popup_says_it_is_a_guess(open_page):
+    from maps.model import Basis
+    text = "Warga Desa Wonokerto mengungsi ke Malang pada Rabu 9/8/2017."
+    malang = Place("Malang", -7.98, 112.63, "city", "ID", confidence=0.9)
+    village = Place("Desa Wonokerto", -7.98, 112.63, "city", "ID", confidence=0.2)
+    doc = make_doc(text, lang="id", places=[("Desa Wonokerto", village), ("Malang", malang)],
+                   dates=[("Rabu 9/8/2017", day("2017-08-09"))], events=[(text, day("2017-08-09"))])
+    doc.places[0].put_at(village, Basis.NEARBY, malang)
+    s = open_page(render_page(doc, tiles=None))
+    p = s.page
+    assert p.locator(".em-pin.is-guess").count() == 1 and p.locator(".em-pin:not(.is-guess)").count() == 1
+    p.focus(".em-pin.is-guess")
+    p.keyboard.press("Enter")
+    assert popup_name(p) == "Desa Wonokerto"
+    assert "perkiraan: dekat Malang" in p.inner_text(".leaflet-popup-content")
+    assert_clean(s)
+
+
 def test_places_are_drawn_by_what_they_are(open_page):
     text = "Kenya and the Rift Valley region saw rain; in Nairobi and Nairobi West the roads flooded on 3 June 2023."
     doc = make_doc(text, places=[("Kenya", Place("Kenya", 1.0, 38.0, "country", "KE")),

@@ -26,10 +26,18 @@
 
   function isPoint(m) { return m.shape === "point"; }
 
+  /* A place put on the map only approximately (where the text says it is, or a guess: maps/placement.py)
+     is drawn hollow, so that a reader sees at once which pins are the text's own places. */
+  var GUESSED = { within: 1, nearby: 1, country: 1 };
+  function isGuess(m) {
+    return m.mentions.every(function (i) { var p = S.doc.places[i]; return p && GUESSED[p.basis]; });
+  }
+  EventMap.isGuess = isGuess;
+
   function markerIcon(m) {
     var html = isPoint(m) ? '<span class="em-pin-in"><b>' + Number(m.number) + "</b></span>"
                           : '<span class="em-chip-in"><b>' + Number(m.number) + "</b><span></span></span>";
-    return L.divIcon({ className: isPoint(m) ? "em-pin" : "em-chip", html: html,
+    return L.divIcon({ className: (isPoint(m) ? "em-pin" : "em-chip") + (isGuess(m) ? " is-guess" : ""), html: html,
                        iconSize: isPoint(m) ? [24, 24] : null, iconAnchor: isPoint(m) ? [12, 12] : [0, 10] });
   }
 
@@ -207,6 +215,7 @@
     row(box, t("popup_written"), written.join(", "));
     row(box, t("popup_source"), sources[first.source] || first.source);
     if (typeof first.confidence === "number") row(box, t("popup_confidence"), Math.round(first.confidence * 100) + " %");
+    if (GUESSED[first.basis] && first.located_at) row(box, t("popup_placed"), t("popup_basis_" + first.basis, { place: first.located_at }));
     if (m.events.length) {
       var ul = el("ul", "pop-events");
       m.events.forEach(function (id) {
