@@ -100,9 +100,9 @@ def test_a_school_keeps_its_number_and_sits_at_its_town():
 
 
 def test_a_village_no_gazetteer_lists_is_put_approximately_where_the_text_says_it_is():
-    text = "Longsor menimbun rumah warga di desa Wanasukamaju, Kecamatan Cibeber, Kabupaten Cianjur, Jawa Barat."
+    text = "Longsor menimbun rumah warga di desa Wanasukamaju, Kecamatan Cibarengkok, Kabupaten Cianjur, Jawa Barat."
     ms = {m.text: m for m in find_places(text, "id")}
-    village, district = ms["desa Wanasukamaju"], ms["Kecamatan Cibeber"]
+    village, district = ms["desa Wanasukamaju"], ms["Kecamatan Cibarengkok"]
     for m in (village, district):
         assert m.basis is Basis.WITHIN and m.located_at.name == "Cianjur"
         assert m.place.confidence < 0.5            # approximate: somewhere in the regency
@@ -112,6 +112,15 @@ def test_a_village_no_gazetteer_lists_is_put_approximately_where_the_text_says_i
     assert any("approximately" in n for n in data["notes"])
 
 
-def test_a_strait_or_island_without_a_container_stays_for_the_geocoder():
+def test_a_district_the_gazetteer_knows_by_its_seat_is_the_container():
+    # Cibeber is the seat of its district: GeoNames lists it without a population
+    text = "Longsor menimbun rumah warga di desa Wanasukamaju, Kecamatan Cibeber, Kabupaten Cianjur."
+    ms = {m.text: m for m in find_places(text, "id")}
+    assert ms["desa Wanasukamaju"].basis is Basis.WITHIN and ms["desa Wanasukamaju"].located_at.name == "Cibeber"
+
+
+def test_a_strait_or_island_without_a_container_is_a_guess_in_the_country_left_to_the_geocoder():
     ms = {m.text: m for m in find_places("Kapal itu melintasi selat Wanakarta pada malam hari.", "id")}
-    assert ms["selat Wanakarta"].place is None
+    strait = ms["selat Wanakarta"]
+    assert strait.basis is Basis.COUNTRY and strait.place.country == "ID" and strait.place.confidence <= 0.1
+    assert strait.place.kind == "sea"
