@@ -30,8 +30,8 @@ SHAPES = [
     ("marked", r"(?<![\d.,/:])(?P<d>{DAYNUM})\s*(?:{dm})(?![\d.,])", "date_markers"),           # 3日: a day
     ("wd_numeric", r"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\){tail}"),
     ("wd_numeric", r"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{guard_post}{tail}"),
-    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
-    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
+    ("wd_date", r"{B}{wd}\s*,?\s*(?:(?:{weekday_joiners})\s+)?\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
+    ("wd_date", r"{B}{wd}\s*,?\s*(?:(?:{weekday_joiners})\s+)?\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
     ("iso", r"{guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){guard_post}{tail}"),
     ("numeric", r"{guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){guard_post}{tail}"),
     ("day_range", r"{B}(?P<dlist>{dayx}(?:{list_sep}{dayx})*){list_end}{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}{E}"),
@@ -163,7 +163,7 @@ _TABLE_WORDS = (
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
     "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
     "decade_words", "era_bc", "era_ad", "clock_post", "clock_post_alone", "list_joiners", "calendar_eras",
-    "era_first_year", "clock_half_words",
+    "era_first_year", "clock_half_words", "weekday_joiners",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"
