@@ -65,3 +65,12 @@ def test_a_forward_count_in_a_future_sentence_counts_from_the_anchor(lang, text,
 ])
 def test_a_count_later_stays_a_stretch_as_timebank_and_krauts_mark_it(lang, text, phrase):
     assert (phrase, "P2D") in values(text, lang, SUNDAY)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Die Fähre legt um 9.15 und 16.30 Uhr ab.", [("um 9.15", "2024-03-10T09:15"), ("16.30 Uhr", "2024-03-10T16:30")]),
+    ("fr", "Le bac part aujourd'hui à 9 et 16 heures.", [("aujourd'hui", "2024-03-10"), ("9", "2024-03-10T09:00"),
+                                                      ("16 heures", "2024-03-10T16:00")]),
+])
+def test_two_listed_clock_times_share_the_clock_word_of_the_second(lang, text, expected):
+    assert values(text, lang, SUNDAY) == expected

@@ -112,6 +112,10 @@ SHAPES = [
     # two clock times sharing the clock word written after the second: "von 10-18 Uhr", "de 9 à 12 h"
     ("clock_range", r"{B}(?<!\d[.:])(?P<hh0>[01]?\d|2[0-3])(?:{sep}(?P<mm0>[0-5]\d))?\s*{dash}\s*(?P<hh>[01]?\d|2[0-3])"
                     r"(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone}|{clock_post}){E}", "clock_post_alone"),
+    # two clock times listed, sharing the clock word written after the second: "14.00 und 17.40 Uhr"
+    ("clock_range", r"{B}(?<!\d[.:])(?P<hh0>[01]?\d|2[0-3])(?:{sep}(?P<mm0>[0-5]\d))?\s+(?P<lj>{list_joiners})\s+"
+                    r"(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone}|{clock_post}){E}",
+     "clock_post_alone"),
     # a clock word after the hour that makes it a time alone: "12 Uhr", "16.05 Uhr", "21 h 45", "9 h", "3時"
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone})"
               r"(?:{E}|(?=\d))(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post_alone"),
