@@ -74,3 +74,13 @@ def test_a_count_later_stays_a_stretch_as_timebank_and_krauts_mark_it(lang, text
 ])
 def test_two_listed_clock_times_share_the_clock_word_of_the_second(lang, text, expected):
     assert values(text, lang, SUNDAY) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("es", "La fábrica cerrará en octubre del año que viene.", [("octubre", "2025-10"), ("año que viene", "2025")]),
+    ("pt", "A fábrica fechou em outubro do ano passado.", [("outubro", "2023-10"), ("ano passado", "2023")]),
+    ("fr", "L'usine fermera en octobre de l'année prochaine.", [("octobre", "2025-10"), ("l'année prochaine", "2025")]),
+    ("es", "La fábrica cerrará en julio del próximo año.", [("julio del próximo año", "2025-07")]),
+])
+def test_a_month_of_a_year_named_after_it_takes_that_year(lang, text, expected):
+    assert values(text, lang, SUNDAY) == expected

@@ -21,6 +21,7 @@ HANDLERS = {
     "wd_numeric": days.read_numeric, "numeric": days.read_numeric, "iso": days.read_iso,
     "marked": days.read_marked, "wd_date": days.read_date, "date": days.read_date, "day_range": days.read_day_range,
     "month_year": months.read_month_year, "month_rel": months.read_month_rel,
+    "month_of_rel": months.read_month_of_rel,
     "month_shift": months.read_month_shift, "month": months.read_month,
     "year": years.read_year, "spelled_year": years.read_spelled_year, "year_range": years.read_year_range,
     "era_year": years.read_era_year,

@@ -47,6 +47,9 @@ SHAPES = [
     # "June of last year", "(am 8.) Mai dieses Jahres": a month (and day) in a year named from the anchor
     ("month_rel", r"{B}(?:{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?)?{mon}\s+(?:(?:{month_joiners})\s+)?{shift_pre}\s+{unit}{E}"),
     ("month_rel", r"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
+    # "octubre del año pasado", "outubro do ano passado", "octobre de l'année prochaine"
+    ("month_of_rel", r"{B}{mon}\s+(?:{month_joiners})\s+(?P<rel>(?:(?:{articles})\s*)?{unit}\s+{shift_post}){E}",
+     "month_joiners"),
     ("quarter", r"{B}(?:(?P<qord>{quarter_ordinals})(?:\s+|-)(?P<qw>{quarter_half_words})"
                 r"|(?P<qw2>{quarter_half_words})\s+(?:{ordinal_prefixes})?(?P<qord2>{ordinals})"
                 r"|(?:{quarter_letters})(?P<qn>[1-4])|(?:{half_letters})(?P<hn>[12])){E}(?:\s*[,-]?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
@@ -150,7 +153,7 @@ SHAPES = [
 # (timeline/candidates.py); every other shape holds a trigger word (a unit, a deictic word, a phrase ...).
 SHAPE_CLASSES = {
     "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
-    "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
+    "date": "month", "month_year": "month", "month_rel": "month", "month_of_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
     "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
     "year_range": "digit", "era_year": "digit", "clock_range": "digit", "decade_word": "any",
