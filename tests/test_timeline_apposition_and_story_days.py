@@ -84,3 +84,23 @@ def test_two_listed_clock_times_share_the_clock_word_of_the_second(lang, text, e
 ])
 def test_a_month_of_a_year_named_after_it_takes_that_year(lang, text, expected):
     assert values(text, lang, SUNDAY) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pt", "A cooperativa lucrou dois milhões no trimestre encerrado a 31 de dezembro.",
+     [("trimestre", "2023-Q4"), ("31 de dezembro", "2023-12-31")]),
+    ("es", "La cooperativa ganó dos millones en el trimestre cerrado el 31 de diciembre.",
+     [("trimestre", "2023-Q4"), ("31 de diciembre", "2023-12-31")]),
+    ("fr", "La coopérative a gagné deux millions au trimestre clos le 31 décembre.",
+     [("trimestre", "2023-Q4"), ("31 décembre", "2023-12-31")]),
+])
+def test_a_quarter_closed_by_a_day_is_the_quarter_of_that_day(lang, text, expected):
+    assert values(text, lang, SUNDAY) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("pt", "A meio da tarde, os bombeiros abriram a estrada.", [("A meio da tarde", "2024-03-10TAF")]),
+    ("es", "A media tarde, los bomberos abrieron la carretera.", [("A media tarde", "2024-03-10TAF")]),
+])
+def test_the_middle_of_a_part_of_the_day_is_that_part(lang, text, expected):
+    assert values(text, lang, SUNDAY) == expected

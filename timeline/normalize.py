@@ -28,7 +28,7 @@ HANDLERS = {
     "wd": weekdays.read_weekday, "wd_shift": weekdays.read_weekday, "deictic": weekdays.read_deictic,
     "deictic_pod": weekdays.read_deictic_pod, "pod_alone": weekdays.read_pod_alone,
     "quarter": quarters.read_quarter, "quarter_of_year": quarters.read_quarter_of_year,
-    "current_period": quarters.read_current_period, "year_ago": quarters.read_year_ago,
+    "current_period": quarters.read_current_period, "closed_quarter": quarters.read_closed_quarter, "year_ago": quarters.read_year_ago,
     "season": periods.read_season, "decade": periods.read_decade, "decade_word": periods.read_decade, "spelled_decade": periods.read_decade,
     "century": periods.read_century, "phrase": periods.read_phrase, "holiday": periods.read_holiday,
     "rel_unit": relative.read_rel_unit, "rel_phrase": relative.read_rel_phrase, "ago": relative.read_ago,

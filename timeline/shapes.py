@@ -59,6 +59,10 @@ SHAPES = [
                         r"\s+(?:(?P<qord>{ordinals})(?:\s+|-))?(?P<pw>{period_words}){E}", "period_words"),
     ("quarter_of_year", r"{B}(?:(?:{articles})\s+)?(?:(?:{same_period_words})\s+)?(?P<pw>{period_words})"
                         r"\s+(?P<yas>{year_ago_suffixes}){E}", "period_words"),
+    # a quarter closed by the date written after it: "no trimestre encerrado a 30 de setembro" (the quarter of that day)
+    ("closed_quarter", r"{B}(?P<qw>{quarter_words})(?=\s+(?:{period_closers})\s+(?:(?:{articles})\s+)?"
+                       r"{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}(?!\w))", "period_closers"),
+    ("closed_quarter", r"{B}(?P<qw>{quarter_words})(?=\s+(?:{period_closers})\s+{mon}\.?\s+{day}(?!\w))", "period_closers"),
     ("current_period", r"{B}(?P<cp>{current_period}){E}", "current_period"),
     ("year_ago", r"{B}(?P<ya>{year_ago_period}){E}", "year_ago_period"),
     ("season", r"{B}(?:{shift_pre}\s+)?(?P<season>{seasons})(?:\s+{shift_post})?"
@@ -155,7 +159,7 @@ SHAPE_CLASSES = {
     "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
     "date": "month", "month_year": "month", "month_rel": "month", "month_of_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
-    "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
+    "quarter": "any", "quarter_of_year": "any", "closed_quarter": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
     "year_range": "digit", "era_year": "digit", "clock_range": "digit", "decade_word": "any",
     "pod_alone": "pod",
 }
@@ -170,7 +174,7 @@ _TABLE_WORDS = (
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
     "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
     "decade_words", "era_bc", "era_ad", "clock_post", "clock_post_alone", "list_joiners", "calendar_eras",
-    "era_first_year", "clock_half_words", "weekday_joiners",
+    "era_first_year", "clock_half_words", "weekday_joiners", "quarter_words", "period_closers",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"
