@@ -104,3 +104,14 @@ def test_a_quarter_closed_by_a_day_is_the_quarter_of_that_day(lang, text, expect
 ])
 def test_the_middle_of_a_part_of_the_day_is_that_part(lang, text, expected):
     assert values(text, lang, SUNDAY) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Zug fuhr in der Nacht des 4. März ab.", [("in der Nacht des 4. März", "2024-03-04TNI")]),
+    ("Der Zug fuhr noch in derselben Nacht des 4. März ab.", [("Nacht des 4. März", "2024-03-04TNI")]),
+    ("Am 6. März gewann sie, nach dem Sturz vom Vortag.", [("6. März", "2024-03-06"), ("vom Vortag", "2024-03-05")]),
+    ("Am nächsten Tag schloss die Bank.", [("Am nächsten Tag", "2024-03-11")]),
+    ("An diesem Tag schloss die Bank.", []),
+])
+def test_german_days_named_from_the_day_in_view(text, expected):
+    assert values(text, "de", SUNDAY) == expected

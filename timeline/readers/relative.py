@@ -121,10 +121,13 @@ def read_anaphoric(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     t = ctx.g.table
     if "anad" in f:
-        if ctx.last_day is None:
-            return []
         n = lookup(t.get("anaphoric_offsets", {}), f["anad"]) or 0
-        d = dt.date.fromisoformat(ctx.last_day) + dt.timedelta(days=n)
+        reference = ctx.last_day
+        if reference is None and n and ctx.anchor and not ctx.narrative:
+            reference = ctx.anchor.isoformat()   # news with no day in view yet: "am nächsten Tag" is the report's next
+        if reference is None:
+            return []   # "that day" with no day in view names nothing
+        d = dt.date.fromisoformat(reference) + dt.timedelta(days=n)
         return [Reading(c.start, c.end, d.isoformat(), "DATE", "day")]
     if ctx.last_year is None:
         return []
