@@ -112,6 +112,7 @@ def test_the_middle_of_a_part_of_the_day_is_that_part(lang, text, expected):
     ("Am 6. März gewann sie, nach dem Sturz vom Vortag.", [("6. März", "2024-03-06"), ("vom Vortag", "2024-03-05")]),
     ("Am nächsten Tag schloss die Bank.", [("Am nächsten Tag", "2024-03-11")]),
     ("An diesem Tag schloss die Bank.", []),
+    ("Den Husten trägt sie schon den ganzen Sommer mit sich.", [("Sommer", "2024-SU")]),
 ])
 def test_german_days_named_from_the_day_in_view(text, expected):
     assert values(text, "de", SUNDAY) == expected
