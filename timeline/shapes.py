@@ -30,8 +30,8 @@ SHAPES = [
     ("marked", r"(?<![\d.,/:])(?P<d>{DAYNUM})\s*(?:{dm})(?![\d.,])", "date_markers"),           # 3日: a day
     ("wd_numeric", r"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\){tail}"),
     ("wd_numeric", r"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{guard_post}{tail}"),
-    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
-    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
+    ("wd_date", r"{B}{wd}\s*,?\s*(?:(?:{weekday_joiners})\s+)?\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
+    ("wd_date", r"{B}{wd}\s*,?\s*(?:(?:{weekday_joiners})\s+)?\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
     ("iso", r"{guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){guard_post}{tail}"),
     ("numeric", r"{guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){guard_post}{tail}"),
     ("day_range", r"{B}(?P<dlist>{dayx}(?:{list_sep}{dayx})*){list_end}{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}{E}"),
@@ -47,6 +47,9 @@ SHAPES = [
     # "June of last year", "(am 8.) Mai dieses Jahres": a month (and day) in a year named from the anchor
     ("month_rel", r"{B}(?:{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?)?{mon}\s+(?:(?:{month_joiners})\s+)?{shift_pre}\s+{unit}{E}"),
     ("month_rel", r"{B}{mon}\s+{unit}\s+{shift_post}{E}"),
+    # "octubre del año pasado", "outubro do ano passado", "octobre de l'année prochaine"
+    ("month_of_rel", r"{B}{mon}\s+(?:{month_joiners})\s+(?P<rel>(?:(?:{articles})\s*)?{unit}\s+{shift_post}){E}",
+     "month_joiners"),
     ("quarter", r"{B}(?:(?P<qord>{quarter_ordinals})(?:\s+|-)(?P<qw>{quarter_half_words})"
                 r"|(?P<qw2>{quarter_half_words})\s+(?:{ordinal_prefixes})?(?P<qord2>{ordinals})"
                 r"|(?:{quarter_letters})(?P<qn>[1-4])|(?:{half_letters})(?P<hn>[12])){E}(?:\s*[,-]?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}){E}"
@@ -56,6 +59,10 @@ SHAPES = [
                         r"\s+(?:(?P<qord>{ordinals})(?:\s+|-))?(?P<pw>{period_words}){E}", "period_words"),
     ("quarter_of_year", r"{B}(?:(?:{articles})\s+)?(?:(?:{same_period_words})\s+)?(?P<pw>{period_words})"
                         r"\s+(?P<yas>{year_ago_suffixes}){E}", "period_words"),
+    # a quarter closed by the date written after it: "no trimestre encerrado a 30 de setembro" (the quarter of that day)
+    ("closed_quarter", r"{B}(?P<qw>{quarter_words})(?=\s+(?:{period_closers})\s+(?:(?:{articles})\s+)?"
+                       r"{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}(?!\w))", "period_closers"),
+    ("closed_quarter", r"{B}(?P<qw>{quarter_words})(?=\s+(?:{period_closers})\s+{mon}\.?\s+{day}(?!\w))", "period_closers"),
     ("current_period", r"{B}(?P<cp>{current_period}){E}", "current_period"),
     ("year_ago", r"{B}(?P<ya>{year_ago_period}){E}", "year_ago_period"),
     ("season", r"{B}(?:{shift_pre}\s+)?(?P<season>{seasons})(?:\s+{shift_post})?"
@@ -112,6 +119,10 @@ SHAPES = [
     # two clock times sharing the clock word written after the second: "von 10-18 Uhr", "de 9 à 12 h"
     ("clock_range", r"{B}(?<!\d[.:])(?P<hh0>[01]?\d|2[0-3])(?:{sep}(?P<mm0>[0-5]\d))?\s*{dash}\s*(?P<hh>[01]?\d|2[0-3])"
                     r"(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone}|{clock_post}){E}", "clock_post_alone"),
+    # two clock times listed, sharing the clock word written after the second: "14.00 und 17.40 Uhr"
+    ("clock_range", r"{B}(?<!\d[.:])(?P<hh0>[01]?\d|2[0-3])(?:{sep}(?P<mm0>[0-5]\d))?\s+(?P<lj>{list_joiners})\s+"
+                    r"(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone}|{clock_post}){E}",
+     "clock_post_alone"),
     # a clock word after the hour that makes it a time alone: "12 Uhr", "16.05 Uhr", "21 h 45", "9 h", "3時"
     ("clock", r"{B}(?<!\d[.:])(?:{clock_pre}\s*)?(?P<hh>[01]?\d|2[0-3])(?:{sep}(?P<mm>[0-5]\d))?\s*(?:{clock_post_alone})"
               r"(?:{E}|(?=\d))(?:\s*(?P<mm2>[0-5]\d)(?!\w|[.:]\d))?(?:\s*{tz})?", "clock_post_alone"),
@@ -146,9 +157,9 @@ SHAPES = [
 # (timeline/candidates.py); every other shape holds a trigger word (a unit, a deictic word, a phrase ...).
 SHAPE_CLASSES = {
     "wd_numeric": "weekday", "wd_date": "weekday", "wd": "weekday", "wd_shift": "weekday",
-    "date": "month", "month_year": "month", "month_rel": "month", "month_shift": "month", "month": "month",
+    "date": "month", "month_year": "month", "month_rel": "month", "month_of_rel": "month", "month_shift": "month", "month": "month",
     "day_range": "month", "iso": "digit", "numeric": "digit", "year": "digit", "clock": "digit", "decade": "digit",
-    "quarter": "any", "quarter_of_year": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
+    "quarter": "any", "quarter_of_year": "any", "closed_quarter": "any", "spelled_year": "spelled", "spelled_decade": "spelled", "marked": "digit",
     "year_range": "digit", "era_year": "digit", "clock_range": "digit", "decade_word": "any",
     "pod_alone": "pod",
 }
@@ -163,7 +174,7 @@ _TABLE_WORDS = (
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
     "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
     "decade_words", "era_bc", "era_ad", "clock_post", "clock_post_alone", "list_joiners", "calendar_eras",
-    "era_first_year", "clock_half_words",
+    "era_first_year", "clock_half_words", "weekday_joiners", "quarter_words", "period_closers",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
 _GUARD_POST = r"(?![\w/]|[.,:-]\d)"

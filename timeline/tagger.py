@@ -24,7 +24,7 @@ from timeline.narrative import is_narrative, story_date, writes_year
 from timeline.normalize import Context, Reading, read
 
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_MONTH_KINDS = {"month", "month_year", "month_shift", "month_rel"}
+_MONTH_KINDS = {"month", "month_year", "month_shift", "month_rel", "month_of_rel"}
 _CALENDAR_KINDS = {"date", "wd_date", "numeric", "wd_numeric", "iso", "day_range"}
 
 

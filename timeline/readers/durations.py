@@ -75,15 +75,16 @@ def read_clock(c: Candidate, ctx: Context) -> list[Reading]:
 
 
 def read_clock_range(c: Candidate, ctx: Context) -> list[Reading]:
-    """"von 10-18 Uhr": two clock times on the day the text last spoke of, the first borrowing the clock word
-    of the second; each is a reading of its own, noted as an end of the range."""
+    """"von 10-18 Uhr", "14.00 und 17.40 Uhr": two clock times on the day the text last spoke of, the first
+    borrowing the clock word of the second; each is a reading of its own, noted as an end of the range (or
+    as one of a list)."""
     day = ctx.last_day or (ctx.anchor.isoformat() if ctx.anchor else None)
     f = c.fields
     h0, m0, h1, m1 = int(f["hh0"]), int(f.get("mm0") or 0), int(f["hh"]), int(f.get("mm") or 0)
     if day is None or (h0, m0) >= (h1, m1):
         return []
     v0, v1 = f"{day}T{h0:02d}:{m0:02d}", f"{day}T{h1:02d}:{m1:02d}"
-    note = f"range {v0}/{v1}"
+    note = f"list {v0}, {v1}" if "lj" in f else f"range {v0}/{v1}"
     first_end = c.spans["mm0"][1] if "mm0" in c.spans else c.spans["hh0"][1]
     return [Reading(c.start, first_end, v0, "TIME", "minute", None, [note]),
             Reading(c.spans["hh"][0], c.end, v1, "TIME", "minute", None, [note])]

@@ -49,6 +49,18 @@ def read_month_rel(c: Candidate, ctx: Context) -> list[Reading]:
     return day_reading(c, ctx, day.isoformat())
 
 
+def read_month_of_rel(c: Candidate, ctx: Context) -> list[Reading]:
+    """"octubre del año que viene", "outubro do ano passado": the month in the year the phrase after it names,
+    and that phrase a year of its own - two mentions, as MEANTIME marks them ("octubre" 2010-10, "año que
+    viene" 2010); a shift word before the unit ("julio del próximo año") stays one mention (read_month_rel)."""
+    found = read_month_rel(c, ctx)
+    if not found:
+        return []
+    month_end, (rel_start, _) = c.spans["mon"][1], c.spans["rel"]
+    value = found[0].value
+    return [Reading(c.start, month_end, value, "DATE", "month"), Reading(rel_start, c.end, value[:4], "DATE", "year")]
+
+
 def read_month_shift(c: Candidate, ctx: Context) -> list[Reading]:
     """"last December", "Juni lalu", "next March": the nearest such month before / after the anchor's month."""
     found = _month_and_shift(c, ctx, alone=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.anchor import fit_year
 from timeline.calendar import shift_value
 from timeline.candidates import Candidate
 from timeline.readers.base import QUARTER_CONTEXT, Context, Reading, in_list, lookup, shift_of, year_of
@@ -112,6 +113,16 @@ def read_current_period(c: Candidate, ctx: Context) -> list[Reading]:
     if ctx.anchor is None:
         return []
     return [Reading(c.start, c.end, shift_value(ctx.anchor, "Q", -1), "DATE", "quarter")]
+
+
+def read_closed_quarter(c: Candidate, ctx: Context) -> list[Reading]:
+    """"o trimestre encerrado a 30 de setembro": the quarter that holds the closing day, in the year that day
+    fits (a closing day lies before the report: the past tense), as TimeBank marks "the quarter ended Sept. 30"."""
+    month = lookup(ctx.g.table.months, c.fields["mon"])
+    if ctx.anchor is None or month is None:
+        return []
+    year = fit_year(ctx.anchor, month, int(c.fields["d"]), -1)
+    return [Reading(c.start, c.end, f"{year:04d}-Q{(month - 1) // 3 + 1}", "DATE", "quarter")]
 
 
 def read_year_ago(c: Candidate, ctx: Context) -> list[Reading]:

@@ -11,8 +11,8 @@ import re
 
 from timeline.calendar import PRECISION, shift_value
 from timeline.candidates import Candidate
-from timeline.readers.base import (DURATION_UNIT, QUARTER_CONTEXT, Context, Reading, in_list, lookup, number,
-                                   shift_of)
+from timeline.readers.base import (DURATION_UNIT, QUARTER_CONTEXT, Context, Reading, direction, in_list, lookup,
+                                   number, shift_of)
 from timeline.readers.durations import read_duration
 
 
@@ -82,10 +82,22 @@ def read_ago(c: Candidate, ctx: Context) -> list[Reading]:
         return [Reading(c.start, c.end, ctx.anchor.isoformat(), "DATE", "day")]
     if n == "X":
         return [Reading(c.start, c.end, "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", None)]
-    value = shift_value(ctx.anchor, unit, sign * n)
+    value = shift_value(_ago_reference(c, ctx, sign), unit, sign * n)
     if value is None:
         return []
     return [Reading(c.start, c.end, value, "DATE", PRECISION.get(unit))]
+
+
+def _ago_reference(c: Candidate, ctx: Context, sign: int) -> dt.date:
+    """What a count of units is counted from: the anchor, except for a forward count ("через два дня",
+    "dentro de dos días") in a sentence told in the past - "two days on, the delegation left" cannot lie
+    after the publication date, so it counts from the day the story last named, when that day lies before
+    the anchor (the WikiWars corpora mark "через два дні" so, as a date from the story's last day)."""
+    if sign > 0 and ctx.last_day and not ctx.narrative:
+        day = dt.date.fromisoformat(ctx.last_day)
+        if day < ctx.anchor and direction(c, ctx) < 0:
+            return day
+    return ctx.anchor
 
 
 def _stretch(c: Candidate, text: str) -> Candidate:
@@ -109,10 +121,13 @@ def read_anaphoric(c: Candidate, ctx: Context) -> list[Reading]:
     f = c.fields
     t = ctx.g.table
     if "anad" in f:
-        if ctx.last_day is None:
-            return []
         n = lookup(t.get("anaphoric_offsets", {}), f["anad"]) or 0
-        d = dt.date.fromisoformat(ctx.last_day) + dt.timedelta(days=n)
+        reference = ctx.last_day
+        if reference is None and n and ctx.anchor and not ctx.narrative:
+            reference = ctx.anchor.isoformat()   # news with no day in view yet: "am nächsten Tag" is the report's next
+        if reference is None:
+            return []   # "that day" with no day in view names nothing
+        d = dt.date.fromisoformat(reference) + dt.timedelta(days=n)
         return [Reading(c.start, c.end, d.isoformat(), "DATE", "day")]
     if ctx.last_year is None:
         return []

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from timeline.anchor import resolve_weekday
 from timeline.candidates import Candidate
+from timeline.lang import load_language
+from timeline.patterns import alt
 from timeline.readers.base import Context, Reading, day_reading, direction, in_list, lookup, name_ok, time_suffix
 
 WEEKDAY_TENSE_REACH = 40  # a weekday's tense cue must be close: "will meet on Friday"
@@ -99,6 +102,8 @@ def read_pod_alone(c: Candidate, ctx: Context) -> list[Reading]:
     if "deictic" not in c.fields and m and (m.group(1).lower() in {w.lower() for w in t.pertain + t.get("articles")}
                                             or (m.group(2) or "").lower() in {w.lower() for w in t.pertain}):
         return []   # "the night of Oct. 23", "the afternoon hours of June 1", "the night the plane fell"
+    if "deictic" not in c.fields and _opens_pod_before_day(t.code).match(ctx.text, c.start):
+        return []   # "in der Nacht auf den 28. Juli": the part of that day, read with the day
     if "deictic" in c.fields:
         n = lookup(t.deictic_days, c.fields["deictic"])
         if n is None:
@@ -107,3 +112,9 @@ def read_pod_alone(c: Candidate, ctx: Context) -> list[Reading]:
     else:
         day = ctx.last_day or ctx.anchor.isoformat()
     return [Reading(c.start, c.end, f"{day}T{lookup(t.get('pods', {}), c.fields['pod'])}", "TIME", "hour")]
+
+
+@lru_cache(maxsize=None)
+def _opens_pod_before_day(code: str) -> re.Pattern:
+    """A `pod_before_day` phrase and the digit of the day after it ("in der Nacht auf den 28.")."""
+    return re.compile(rf"(?:{alt(load_language(code).get('pod_before_day'))})\s+\d", re.I)
