@@ -55,6 +55,7 @@ class Around:
     is_fragment: object = lambda word: False   # is this lower-case word no word of the language?
     is_name: object = lambda name: False       # does the gazetteer know this name ("il Cairo")?
     _newlines: list[int] | None = field(default=None, init=False, repr=False)
+    _letters: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
         """Cues of a name made of tokens i..j (inclusive) from the words around it."""
@@ -124,8 +125,8 @@ class Around:
         """A name alone on its line ("Brussel" above a story, "León, 23 may"): a dateline, not grammar."""
         text = self.text
         start, end = self.toks[i].start, self.toks[j].end
-        before = text[self._line_start(start):start]
-        if _NON_SPACE.search(before) is not None and not _capitals_headline(before):
+        line_start = self._line_start(start)
+        if _NON_SPACE.search(text, line_start, start) is not None and not self._capitals_headline(line_start, start):
             return False
         line_end = self._line_end(end)
         first = _NON_SPACE.search(text, end, line_end)   # what follows it on its line, if anything
@@ -152,16 +153,27 @@ class Around:
         k = bisect_left(self._breaks(), pos)
         return self._newlines[k] if k < len(self._newlines) else len(self.text)
 
+    def _capitals_headline(self, a: int, b: int) -> bool:
+        """Is text[a:b], what precedes a name on its line, a headline in capitals ("RUSIA - CEI Milán
+        (Italia), 23 may")? Answered from the positions of the text's letters, found once: scanning the
+        line for each name made a text on one long line quadratic."""
+        if self._letters is None:
+            upper, other = [], []
+            for k, ch in enumerate(self.text):
+                if ch.isalpha():
+                    (upper if ch.isupper() else other).append(k)
+            self._letters = upper, other
+        upper, other = self._letters
+        if bisect_left(other, b) > bisect_left(other, a):
+            return False    # a letter that is not a capital
+        return bisect_left(upper, b) - bisect_left(upper, a) >= 2
+
     def _breaks(self) -> list[int]:
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         return self._newlines
 
 
-def _capitals_headline(before: str) -> bool:
-    """Is what precedes a name on its line a headline in capitals ("RUSIA - CEI Milán (Italia), 23 may")?"""
-    letters = [ch for ch in before if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _initial(text: str, a: Token, b: Token) -> bool:

@@ -7,6 +7,7 @@ place it was put at, so later rules and the export know how it got there without
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from maps import kinds
@@ -37,23 +38,30 @@ def headed_within(text: str, mentions: list[PlaceMention], spans_by_start: dict[
     island or strait that only its head word vouches for (no gazetteer lists it) is put, approximately,
     at the first place the text says it is in - after a comma or a containment word, through a chain
     of such names - with its head's kind and a low confidence (Basis.WITHIN)."""
-    for a_i, a in enumerate(mentions):
+    reaches = _chain_containers(text, mentions, t)
+    for a, b in zip(mentions, reaches):
         s = spans_by_start.get(a.start)
         if a.place is not None or s is None or not s.head or s.head.lower() not in t.unresolved_ok_heads \
-                or s.head_kind in kinds.BUILT:
+                or s.head_kind in kinds.BUILT or b is None:
             continue
-        prev = a
-        for b in mentions[a_i + 1:]:
-            gap = CHAIN_GAP.fullmatch(text, prev.end, b.start)
-            if gap is None or (gap.group(1) and gap.group(1).lower() not in t.containment_words):
-                break
-            if b.place is not None and b.place.kind in CONTAINERS and b.located_at is None:
-                p = b.place
-                a.put_at(Place(name=a.text, lat=p.lat, lon=p.lon, kind=s.head_kind or kinds.CITY, country=p.country,
-                               source=p.source, confidence=round(WITHIN_CONFIDENCE * p.confidence, 3),
-                               admin1=p.admin1), Basis.WITHIN, p)
-                break
-            prev = b
+        p = b.place
+        a.put_at(Place(name=a.text, lat=p.lat, lon=p.lon, kind=s.head_kind or kinds.CITY, country=p.country,
+                       source=p.source, confidence=round(WITHIN_CONFIDENCE * p.confidence, 3),
+                       admin1=p.admin1), Basis.WITHIN, p)
+
+
+def _chain_containers(text: str, mentions: list[PlaceMention], t) -> list[PlaceMention | None]:
+    """For each mention, the first gazetteer place of a container's kind that the chain of names after it
+    reaches ("X, Y, Kabupaten Z": commas or containment words between them), or None. Found from the
+    last mention back, once: walking each chain forward from each name made a long list quadratic."""
+    out: list[PlaceMention | None] = [None] * len(mentions)
+    for i in range(len(mentions) - 2, -1, -1):
+        gap = CHAIN_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start)
+        if gap is None or (gap.group(1) and gap.group(1).lower() not in t.containment_words):
+            continue
+        b = mentions[i + 1]
+        out[i] = b if b.place is not None and b.place.kind in CONTAINERS and b.located_at is None else out[i + 1]
+    return out
 
 
 def landmarks_at_following_city(text: str, mentions: list[PlaceMention], spans_by_start: dict[int, Span]) -> None:
@@ -144,11 +152,13 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
     is no help anywhere in a country and stays unresolved."""
     named = [m for m in mentions if m.place is not None and m.located_at is None and m.place.kind in NEAR_KINDS
              and m.place.confidence >= SURE_ENOUGH and (t.country is None or m.place.country == t.country)]
+    named.sort(key=lambda c: c.start)
+    starts = [c.start for c in named]
     for m in mentions:
         s = spans_by_start.get(m.start)
         if m.place is not None or s is None or not s.head or s.head.lower() not in t.unresolved_ok_heads:
             continue
-        nearest = min(named, key=lambda c: abs(c.start - m.start)) if named else None
+        nearest = _nearest(named, starts, m.start)
         if nearest is not None and (focus is None or abs(nearest.start - m.start) <= CLOSE_CHARS):
             m.put_at(at_city(m.text, nearest.place, NEARBY_CONFIDENCE), Basis.NEARBY, nearest.place)
         elif focus is not None:
@@ -158,6 +168,14 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
         else:
             continue
         m.place.kind = s.head_kind or kinds.CITY
+
+
+def _nearest(named: list[PlaceMention], starts: list[int], at: int) -> PlaceMention | None:
+    """The mention of ``named`` (sorted by start, ``starts`` their starts) that starts nearest ``at``:
+    found by bisection, so that a text of thousands of names stays linear."""
+    k = bisect.bisect_left(starts, at)
+    near = [named[i] for i in (k - 1, k) if 0 <= i < len(named)]
+    return min(near, key=lambda c: abs(c.start - at)) if near else None
 
 
 def merge_parenthesised(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

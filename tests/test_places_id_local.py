@@ -54,3 +54,24 @@ def test_a_regency_seat_of_unknown_size_is_in_the_gazetteer():
     # GeoNames lists seats without a population; they used to be left out with the small villages
     m = by_text("Banjir kembali melanda Jailolo dan Karanganyar pekan ini.")
     assert m["Jailolo"].place.country == "ID" and m["Karanganyar"].place.country == "ID"
+
+
+def test_a_long_list_of_headed_names_is_placed_in_one_pass(monkeypatch):
+    # each name used to walk the rest of the list to find its container: quadratic in the list's length
+    from maps import placement
+
+    calls = []
+    real = placement.CHAIN_GAP
+
+    class Counting:
+        def fullmatch(self, *args):
+            calls.append(1)
+            return real.fullmatch(*args)
+
+    monkeypatch.setattr(placement, "CHAIN_GAP", Counting())
+    names = [f"Desa Qozv{chr(97 + i % 26)}{chr(97 + i // 26)}uk" for i in range(300)]   # no such villages
+    text = "Banjir merendam " + ", ".join(names) + ", Kabupaten Cianjur, pada Senin."
+    ms = find_places(text, "id")
+    within = [m for m in ms if m.basis is Basis.WITHIN]
+    assert len(within) == 300 and {m.located_at.name for m in within} == {"Cianjur"}
+    assert len(calls) <= len(ms)
