@@ -6,6 +6,8 @@ language uses is data - the ``morphology`` part of its folder (languages/data/<c
 
   ``lemmatizers``  the libraries to ask, in order: ``pymorphy3`` (Russian and Ukrainian, dictionaries from
                    pip) or ``simplemma`` (about 50 languages, its data in the wheel)
+  ``lemmatizer_langs``  the code a library knows the language by, where it is not the language's own
+                   (simplemma reads Croatian, Serbian and Bosnian as one language, ``hbs``)
   ``endings``      ``[ending, replacement]`` rules for names no dictionary lists (foreign towns in Finnish:
                    "Heidelbergissä" -> "Heidelberg")
   ``min_stem``     the shortest stem an ending rule may leave (default 3)
@@ -92,6 +94,7 @@ def _simplemma_ok(lang: str) -> bool:
 def _simplemma_forms(word: str, lang: str) -> list[str]:
     import simplemma
 
+    lang = _spec(lang).get("lemmatizer_langs", {}).get("simplemma", lang)
     if not _simplemma_ok(lang):
         return []
     return [simplemma.lemmatize(word, lang=lang)]

@@ -161,7 +161,10 @@ class Recognizer:
         return cands
 
     def common(self, word: str) -> float:
-        return _zipf(word.lower(), self.lang)
+        """How common the word is in the language (wordfreq's zipf scale). wordfreq folds the case itself,
+        by the language's rule: Python's own lower case of Turkish "İki" is "i̇ki" (with a combining dot),
+        which no word list holds, so the language's commonest words escaped every rule that reads this."""
+        return common_in(word, self.lang)
 
     # -- chunks ----------------------------------------------------------------------------
     def chunks(self, text: str, toks: list[Token]) -> list[list[int]]:
@@ -421,7 +424,8 @@ def _narrowed(s: Span) -> Span | None:
 
 
 @lru_cache(maxsize=100_000)
-def _zipf(word: str, lang: str) -> float:
+def common_in(word: str, lang: str) -> float:
+    """The word's frequency in the language on wordfreq's zipf scale (0 for a language it does not know)."""
     try:
         return zipf_frequency(word, lang)
     except Exception:   # a language wordfreq does not know

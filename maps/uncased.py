@@ -20,7 +20,7 @@ from languages.segmentation import words as segmented_words
 from maps import kinds
 from maps.lang_tables import tables
 from maps.names import normalize
-from maps.recognize import Span
+from maps.recognize import Span, common_in, major
 
 FIRST_UNCASED = "\u0590"     # Hebrew; every script from here on has no letter case (Greek, Cyrillic come before)
 # Scripts written without spaces between words: a name may start and end anywhere inside a run of letters.
@@ -30,6 +30,7 @@ HIRAGANA = re.compile(r"[\u3040-\u309F]")
 SAFE_KINDS = kinds.SAFE_ALONE
 SAFE_POPULATION = kinds.BIG_TOWN
 SAFE_LENGTH = 4              # characters: a name this long is rarely a piece of another word
+FUNCTION_WORD = 6.0          # zipf frequency of a language's commonest words ("two", "from", "that")
 MAX_NAME = 24                # characters
 
 
@@ -119,7 +120,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
                 words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
-        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, clitics)
+        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, clitics, lang)
         if found is not None:
             spans.append(found)
             i = found.end
@@ -129,7 +130,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
 
 
 def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | None,
-             clitics: tuple = ((), ())) -> Span | None:
+             clitics: tuple = ((), ()), lang: str = "") -> Span | None:
     """The longest safe gazetteer name starting at ``i`` (ending at a word's end, when the text's words
     are known)."""
     n = len(text)
@@ -145,9 +146,19 @@ def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | 
                 and _boundary_ok(text, i, i + L, *clitics):
             cands = list(index.lookup(piece))
             tagged = i in starts and starts[i].place and starts[i].end == i + L
-            if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged):
+            if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged) and not _grammar_word(text, i, i + L, cands, lang):
                 return Span(i, i + L, piece, lookup=piece, candidates=cands)
     return None
+
+
+def _grammar_word(text: str, start: int, end: int, cands, lang: str) -> bool:
+    """A whole word of a spaced script that is one of the language's commonest words (Persian "دو", two,
+    is listed as another name of a town): the word, not the place - unless the place is a city of a
+    million or a unit with an office, whose name is common because the news names it (تهران, ישראל)."""
+    if not lang or UNSPACED.match(text[start]) or (start > 0 and _in_word(text[start - 1])) \
+            or (end < len(text) and _in_word(text[end])):
+        return False
+    return common_in(text[start:end], lang) >= FUNCTION_WORD and not major(cands[0])
 
 
 def merge_spans(cased: list[Span], uncased: list[Span]) -> list[Span]:
