@@ -22,7 +22,7 @@ from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
 from maps.lang_tables import LangTables, tables
-from maps.local_names import local_first
+from maps.local_names import large, local_first
 from maps.names import normalize
 from maps.segment import Part, PartKind, Segmenter, strong
 from maps.tokens import Token, headline_tokens, tokenize
@@ -110,8 +110,10 @@ class Recognizer:
             cands = local_first(cands, normalize(name), self)
         if not cands and "-" in name:
             cands = self._unbroken_lookup(name)
-        if not cands and self.inflects:
-            cands = self._base_lookup(name)
+        if self.inflects and (not cands or _only_small_alternates(cands)):
+            # "Vídně" (of Vienna) is also listed as another spelling of a village: the dictionary form's
+            # readings come first, the village stays a runner-up
+            cands = (self._base_lookup(name) + tuple(cands)) if cands else self._base_lookup(name)
         return cands
 
     def max_tokens(self, first: str) -> int:
@@ -398,6 +400,11 @@ def _unbroken(word: str) -> str:
     if sep and tail[:1].islower() and head[-1:].islower() and "-" not in tail:
         return head + tail
     return word
+
+
+def _only_small_alternates(cands) -> bool:
+    """Are all readings another spelling (a GeoNames alternate) of a place too small to be named abroad?"""
+    return all(getattr(c, "match", "") == "alt" and not large(c) for c in cands)
 
 
 def major(c) -> bool:

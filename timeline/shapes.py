@@ -30,7 +30,7 @@ SHAPES = [
     ("marked", r"(?<![\d.,/:])(?P<d>{DAYNUM})\s*(?:{dm})(?![\d.,])", "date_markers"),           # 3日: a day
     ("wd_numeric", r"{B}{wd}\s*,?\s*\(\s*(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\){tail}"),
     ("wd_numeric", r"{B}{wd}\s*,?\s*(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?{guard_post}{tail}"),
-    ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
+    ("wd_date", r"{B}{wd}\s*,?\s*(?:(?:{weekday_joiners})\s+)?\(?\s*{day}(?:\s+|\.\s*)(?:(?:{pertain})\s+)?{mon}{y_opt}(?:\s*\))?(?!\w){tail}"),
     ("wd_date", r"{B}{wd}\s*,?\s*\(?\s*{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?:\s*\))?(?!\w){tail}"),
     ("iso", r"{guard_pre}(?P<y>{YEAR4})-(?P<mnum>[01]?\d)-(?P<d>{DAYNUM}){guard_post}{tail}"),
     ("numeric", r"{guard_pre}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){guard_post}{tail}"),
@@ -40,6 +40,7 @@ SHAPES = [
     ("date", r"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:(?:{pertain})\s+)?{mon}"
              r"(?:\s*-?\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?{E}{tail}"),
     ("date", r"{B}{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?!\w|[.,:]\d){tail}"),
+    ("date", r"{B}(?P<y>{YEAR4})\.\s*{mon}\s+{day}(?!\w|[.,:]\d){tail}"),   # year first: "2024. március 4-én"
     ("month_year", r"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix})\s+))(?P<y>{YEAR4}){E}"),
     ("month_year", r"{B}{mon}\s+'(?P<y2>\d\d){E}"),
     # a month in a year the text spoke of: "τον Απρίλη του ίδιου χρόνου", "im Mai desselben Jahres"
@@ -163,6 +164,7 @@ _TABLE_WORDS = (
     "ordinal_prefixes", "quarter_letters", "half_letters", "same_period_words", "possessive_suffixes",
     "spelled_joiners", "plural_suffixes", "count_joiners", "month_joiners", "percent_words", "same_year",
     "decade_words", "era_bc", "era_ad", "clock_post", "clock_post_alone", "list_joiners", "calendar_eras",
+    "weekday_joiners",
     "era_first_year", "clock_half_words",
 )
 _GUARD_PRE = r"(?<![\w/.,:-])"       # a numeric date is not part of a longer number, path or version
@@ -202,10 +204,21 @@ def _words(t: LangTable) -> dict[str, str]:
 
 def bounds(t: LangTable) -> tuple[str, str]:
     """Word start and end: in a language written without spaces (`unspaced`), only a Latin letter or a
-    digit glued to a word breaks it ("昨日" stands inside "昨日東京で")."""
+    digit glued to a word breaks it ("昨日" stands inside "昨日東京で"); in a language that writes some
+    words onto the next (`proclitics`: Arabic "و" and, "وأمس" and yesterday), a date word may also start
+    right after one of them at a word's start - the proclitic stays out of the date; in one that writes
+    its particles onto the word before (`enclitics`: Korean "금요일에는", on Friday), a date word may end
+    before one of them."""
     if t.get("unspaced"):
         return r"(?<![0-9A-Za-z])", r"(?![A-Za-z])"
-    return B, E
+    start, end = B, E
+    pro = sorted(t.get("proclitics") or (), key=len, reverse=True)
+    if pro:
+        start = "(?:" + "|".join([B] + [rf"(?<=(?<![\w]){re.escape(p)})" for p in pro]) + ")"
+    enc = t.get("enclitics")
+    if enc:
+        end = rf"(?:{E}|(?=(?:{alt(enc)}){E}))"
+    return start, end
 
 
 def _names(names: dict, short: set) -> str:
