@@ -72,8 +72,9 @@ class Around:
             cues.add(Cue.DATELINE)
         before = toks[i - 1].text.lower() if i > 0 else None
         after = toks[j + 1].text.lower() if j + 1 < len(toks) else None
-        if before in t.place_preps:
-            cues.add(Cue.PREP)
+        if before in t.place_preps or (before in t.list_words and i > 2 and toks[i - 2].cap
+                                       and toks[i - 3].text.lower() in t.place_preps):
+            cues.add(Cue.PREP)   # "z Liberce a Pardubic": the second of two names listed after one preposition
         if before in t.connectors and i > 1 and toks[i - 2].cap and adjacent(text, toks[i - 1], toks[i]):
             cues.add(Cue.AFTER_CONNECTOR)
         if before in t.not_place_before or after in t.not_place_after:

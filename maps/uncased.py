@@ -27,6 +27,9 @@ FIRST_UNCASED = "\u0590"     # Hebrew; every script from here on has no letter c
 UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
                       r"\uAC00-\uD7AF\uF900-\uFAFF]")
 HIRAGANA = re.compile(r"[\u3040-\u309F]")
+# Korean puts spaces between words and writes its particles after a name, never before: a name in Hangul
+# starts a word ("리가", Riga, is no place inside "다리가", the bridge + a particle)
+HANGUL = re.compile(r"[\uAC00-\uD7AF]")
 SAFE_KINDS = kinds.SAFE_ALONE
 SAFE_POPULATION = kinds.BIG_TOWN
 SAFE_LENGTH = 4              # characters: a name this long is rarely a piece of another word
@@ -65,6 +68,8 @@ def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = (), enclit
     ("ঢাকা" + "য়"); in an unspaced one anything goes."""
     if start > 0 and _in_word(text[start - 1]) and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
             and not _after_proclitic(text, start, proclitics):
+        return False
+    if start > 0 and HANGUL.match(text[start]) and HANGUL.match(text[start - 1]):
         return False
     if end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])) \
             and not _before_enclitic(text, end, enclitics):
