@@ -56,6 +56,13 @@ class Around:
     is_name: object = lambda name: False       # does the gazetteer know this name ("il Cairo")?
     _newlines: list[int] | None = field(default=None, init=False, repr=False)
 
+    def _listed_after_prep(self, i: int) -> bool:
+        """"z Liberce a Pardubic": the second of two places listed after one preposition (the first a
+        single word the gazetteer knows, not "of Environment and Conservation")."""
+        toks, t = self.toks, self.tables
+        return i > 2 and toks[i - 1].text.lower() in t.list_words and toks[i - 2].cap \
+            and toks[i - 3].text.lower() in t.place_preps and not toks[i - 3].cap and self.is_name(toks[i - 2].text)
+
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
         """Cues of a name made of tokens i..j (inclusive) from the words around it."""
         toks, t, text = self.toks, self.tables, self.text
@@ -72,9 +79,8 @@ class Around:
             cues.add(Cue.DATELINE)
         before = toks[i - 1].text.lower() if i > 0 else None
         after = toks[j + 1].text.lower() if j + 1 < len(toks) else None
-        if before in t.place_preps or (before in t.list_words and i > 2 and toks[i - 2].cap
-                                       and toks[i - 3].text.lower() in t.place_preps):
-            cues.add(Cue.PREP)   # "z Liberce a Pardubic": the second of two names listed after one preposition
+        if before in t.place_preps or self._listed_after_prep(i):
+            cues.add(Cue.PREP)
         if before in t.connectors and i > 1 and toks[i - 2].cap and adjacent(text, toks[i - 1], toks[i]):
             cues.add(Cue.AFTER_CONNECTOR)
         if before in t.not_place_before or after in t.not_place_after:

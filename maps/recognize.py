@@ -110,10 +110,15 @@ class Recognizer:
             cands = local_first(cands, normalize(name), self)
         if not cands and "-" in name:
             cands = self._unbroken_lookup(name)
-        if self.inflects and (not cands or _only_small_alternates(cands)):
-            # "Vídně" (of Vienna) is also listed as another spelling of a village: the dictionary form's
-            # readings come first, the village stays a runner-up
-            cands = (self._base_lookup(name) + tuple(cands)) if cands else self._base_lookup(name)
+        if self.inflects and not cands:
+            cands = self._base_lookup(name)
+        elif self.inflects and _only_small_alternates(cands):
+            # "Vídně" (of Vienna) is also listed as another spelling of a village: a big town under the
+            # dictionary form comes first, the village stays a runner-up
+            base = self._base_lookup(name)
+            if any(getattr(c, "kind", "") == kinds.CITY and large(c) for c in base[:3]):
+                return base + tuple(cands)
+            self._listed.pop(name, None)
         return cands
 
     def max_tokens(self, first: str) -> int:
