@@ -163,7 +163,7 @@ def _grammar_word(text: str, start: int, end: int, cands, lang: str) -> bool:
     if not lang or UNSPACED.match(text[start]) or (start > 0 and _in_word(text[start - 1])) \
             or (end < len(text) and _in_word(text[end])):
         return False
-    return common_in(text[start:end], lang) >= FUNCTION_WORD and not major(cands[0])
+    return common_in(text[start:end], lang, "small") >= FUNCTION_WORD and not major(cands[0])
 
 
 def merge_spans(cased: list[Span], uncased: list[Span]) -> list[Span]:

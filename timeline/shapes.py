@@ -212,9 +212,12 @@ def bounds(t: LangTable) -> tuple[str, str]:
     if t.get("unspaced"):
         return r"(?<![0-9A-Za-z])", r"(?![A-Za-z])"
     start, end = B, E
-    pro = sorted(t.get("proclitics") or (), key=len, reverse=True)
-    if pro:
-        start = "(?:" + "|".join([B] + [rf"(?<=(?<![\w]){re.escape(p)})" for p in pro]) + ")"
+    pro = t.get("proclitics") or ()
+    if pro:   # checked at every position: the letter before first, then one look-behind per length
+        widths = sorted({len(p) for p in pro}, reverse=True)
+        last = "".join(sorted({re.escape(p[-1]) for p in pro}))
+        start = "(?:" + B + rf"|(?<=[{last}])(?:" + "|".join(
+            rf"(?<=(?<![\w])(?:{'|'.join(re.escape(p) for p in pro if len(p) == n)}))" for n in widths) + "))"
     enc = t.get("enclitics")
     if enc:
         end = rf"(?:{E}|(?=(?:{alt(enc)}){E}))"
