@@ -113,10 +113,11 @@ class Recognizer:
         if self.inflects and not cands:
             cands = self._base_lookup(name)
         elif self.inflects and _only_small_alternates(cands):
-            # "Vídně" (of Vienna) is also listed as another spelling of a village: a big town under the
-            # dictionary form comes first, the village stays a runner-up
+            # "Vídně" (of Vienna), "Brna" (of Brno) are also listed as other spellings of villages: a big
+            # town under the dictionary form comes first, the village stays a runner-up (a code is no form)
             base = self._base_lookup(name)
-            if any(getattr(c, "kind", "") == kinds.CITY and large(c) for c in base[:3]):
+            if any(getattr(c, "kind", "") == kinds.CITY and large(c) and getattr(c, "match", "") != "abbrev"
+                   for c in base[:3]):
                 return base + tuple(cands)
             self._listed.pop(name, None)
         return cands
@@ -258,7 +259,8 @@ class Recognizer:
         if not toks:
             return []
         headline = headline_tokens(text, toks)
-        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT, lambda n: bool(self.lookup(n)))
+        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT, lambda n: bool(self.lookup(n)),
+                        self.inflects)
         persons: set[str] = set()
         raw: list[Span] = []
         for idx in self.chunks(text, toks):

@@ -15,6 +15,8 @@ from timeline_helpers import mention, values
     ("hr", "Četiri dana kasnije stigla je pomoć.", "Četiri dana", "P4D"),
     ("hr", "U petak su se vratili kući.", "petak", "2017-08-04"),
     ("sr", "Два дана касније стигла је помоћ.", "Два дана", "P2D"),
+    ("sr", "Мост је отворен 5. марта 2017.", "5. марта 2017", "2017-03-05"),
+    ("sr", "Most je otvoren 5. marta 2017.", "5. marta 2017", "2017-03-05"),
     ("sl", "Most so odprli 3. avgusta 2017.", "3. avgusta 2017", "2017-08-03"),
     ("sl", "Tri dni pozneje je prišel odgovor.", "Tri dni", "P3D"),
     ("bg", "Три дни по-късно дойде отговорът.", "Три дни", "P3D"),
@@ -47,3 +49,9 @@ def test_more_languages(lang, text, expr, value):
 def test_may_in_romanian_is_a_month_only_after_a_cue():
     # "mai" is also "more": "două zile mai târziu" (two days later) names no May
     assert ("mai", "2017-05") not in values("Două zile mai târziu a plecat.", "ro")
+
+
+def test_maja_is_may_only_after_a_cue_in_serbian():
+    # "Маја" is also a given name; "почетком маја" (early in May) is the month
+    found = values("Маја је рекла да ће доћи. Састанак је почетком маја.", "sr")
+    assert [v for _, v in found] == ["2017-05"]
