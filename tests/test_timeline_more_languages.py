@@ -55,3 +55,9 @@ def test_maja_is_may_only_after_a_cue_in_serbian():
     # "Маја" is also a given name; "почетком маја" (early in May) is the month
     found = values("Маја је рекла да ће доћи. Састанак је почетком маја.", "sr")
     assert [v for _, v in found] == ["2017-05"]
+
+
+def test_swedish_i_is_no_this():
+    # dateparser's "i år" (this year) must not make "i" (in) a word for "this": "i mån av" is "as far as"
+    assert values("Jag hjälper till i mån av tid.", "sv") == []
+    assert ("ett år", "P1Y") in values("I år tog bygget ett år.", "sv")
