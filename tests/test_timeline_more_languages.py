@@ -41,6 +41,11 @@ from timeline_helpers import mention, values
     ("ja", "会議は3日に開かれた。", "3日", "2017-08-03"),
     ("ko", "이틀 후 답변이 왔다.", "이틀", "P2D"),
     ("ko", "금요일에는 다리가 개통됐다.", "금요일", "2017-08-04"),
+    # Korean writes a count in digits onto its unit: "2주 전" (two weeks ago), "3년 동안" (for three years)
+    ("ko", "2주 전에는 도쿄에 있었다.", "2주 전", "2017-W30"),
+    ("ko", "공사는 3년 동안 계속됐다.", "3년", "P3Y"),
+    ("ko", "5일 후 답변이 왔다.", "5일", "P5D"),
+    ("ko", "회의는 3일에 열렸다.", "3일", "2017-08-03"),
 ])
 def test_more_languages(lang, text, expr, value):
     assert mention(text, lang, expr).span.value == value

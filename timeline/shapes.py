@@ -80,6 +80,8 @@ SHAPES = [
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<ago>{ago_pre})\s+{num}\s+{unit}{E}"),       # "vor drei Jahren", "il y a trois ans"
+    # a count in digits written onto its unit (Korean "2주 전", two weeks ago; "3년 동안")
+    ("ago", r"{B}(?P<num>\d{{1,3}}){unit}\s+(?P<ago>{ago_post}){E}", "counts_glued"),
     ("ago", r"{B}(?P<ago>{ago_pre})\s+(?P<one>{unit_one}){E}"),   # "hace un año" when "un año" is one word
     ("deictic_pod", r"{B}(?P<dpod>{deictic_pod}){E}"),
     ("pod_alone", r"{B}(?P<podpre>{pod_alone_pre})(?:\s+|\s*-\s*|(?<=['’])){pod}(?:\s+(?P<deictic>{deictic_days}))?{E}",
@@ -102,6 +104,7 @@ SHAPES = [
     ("set", r"{B}(?P<setpre>{set_pre})\s+(?:(?:{ordinals})\s+)?{wd}(?:{pod})?{E}", "pods_glued"),
     ("duration", r"{B}(?:(?P<dpre>{duration_pre})\s+)?{num}"
                  r"(?:\s*(?:-|–|{count_joiners})\s*(?P<num2>\d{{1,3}}|{numbers}))?\s+{unit}{E}"),
+    ("duration", r"{B}(?P<num>\d{{1,3}}){unit}{E}", "counts_glued"),
     ("duration", r"{B}(?P<one>{unit_one}){E}"),
     ("duration", r"{B}(?P<vague>{duration_vague}){E}"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)(?:\s*{ampm})?(?:\s*{tz})?(?:\s+{pod})?"
@@ -283,6 +286,9 @@ def trigger_pattern(t: LangTable) -> str:
     b, e = bounds(t)
     if x("unspaced"):   # "3年前": a trigger word may follow a digit
         b = ""
+    elif x("counts_glued"):   # "2주 전": a unit word may follow its count, and "5일 후" starts as a day ("5일")
+        b = rf"(?:{b}|(?<=\d))"
+        words += list(t.ago_post)
     letters = alt(x("quarter_letters") + x("half_letters"))   # "Q3", "H1"
     marks = x("date_markers") or {}
     digits = (rf"\d{{4}}|\d\s*[/.:–—−-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|(?:{letters})[1-4]{e}"
