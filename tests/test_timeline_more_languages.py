@@ -41,6 +41,11 @@ from timeline_helpers import mention, values
     ("ja", "会議は3日に開かれた。", "3日", "2017-08-03"),
     ("ko", "이틀 후 답변이 왔다.", "이틀", "P2D"),
     ("ko", "금요일에는 다리가 개통됐다.", "금요일", "2017-08-04"),
+    # Thai writes no spaces between words: date words touch the words around them
+    ("th", "สองวันต่อมาคณะผู้แทนเดินทางไปภูเก็ต", "สองวัน", "P2D"),
+    ("th", "เมื่อวานนายกรัฐมนตรีกลับจากโตเกียว", "เมื่อวาน", "2017-08-08"),
+    ("th", "สัปดาห์ที่แล้วเขาอยู่ที่ปารีส", "สัปดาห์ที่แล้ว", "2017-W31"),
+    ("th", "และวันศุกร์ถึงขอนแก่น", "วันศุกร์", "2017-08-04"),
     # Korean writes a count in digits onto its unit: "2주 전" (two weeks ago), "3년 동안" (for three years)
     ("ko", "2주 전에는 도쿄에 있었다.", "2주 전", "2017-W30"),
     ("ko", "공사는 3년 동안 계속됐다.", "3년", "P3Y"),
@@ -66,3 +71,8 @@ def test_swedish_i_is_no_this():
     # dateparser's "i år" (this year) must not make "i" (in) a word for "this": "i mån av" is "as far as"
     assert values("Jag hjälper till i mån av tid.", "sv") == []
     assert ("ett år", "P1Y") in values("I år tog bygget ett år.", "sv")
+
+
+def test_thai_planet_names_alone_are_no_weekdays():
+    # "พระอาทิตย์" is the sun; Sunday is "วันอาทิตย์"
+    assert values("พระอาทิตย์ขึ้นเวลาหกโมงเช้า", "th") == []
