@@ -6,6 +6,8 @@ language uses is data - the ``morphology`` part of its folder (languages/data/<c
 
   ``lemmatizers``  the libraries to ask, in order: ``pymorphy3`` (Russian and Ukrainian, dictionaries from
                    pip) or ``simplemma`` (about 50 languages, its data in the wheel)
+  ``lemmatizer_langs``  the code a library knows the language by, where it is not the language's own
+                   (simplemma reads Croatian, Serbian and Bosnian as one language, ``hbs``)
   ``endings``      ``[ending, replacement]`` rules for names no dictionary lists (foreign towns in Finnish:
                    "Heidelbergissä" -> "Heidelberg")
   ``min_stem``     the shortest stem an ending rule may leave (default 3)
@@ -23,6 +25,7 @@ from functools import lru_cache
 import languages
 
 MAX_FORMS = 12   # enough for every rule that may apply to one word; a bound on look-ups per word
+SIMPLEMMA_DICTIONARIES = 2   # loaded at once: the article's language and one more, for a corpus that mixes them
 
 
 @lru_cache(maxsize=64)
@@ -78,23 +81,32 @@ def _head_agreement(word: str, lang: str):
     return None
 
 
+@lru_cache(maxsize=1)
+def _simplemma():
+    """One simplemma lemmatiser that keeps at most SIMPLEMMA_DICTIONARIES dictionaries loaded (simplemma's
+    own keeps eight, 15-100 MB each: a corpus of many languages would hold them all at once)."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    factory = DefaultDictionaryFactory(cache_max_size=SIMPLEMMA_DICTIONARIES)
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+
+
 @lru_cache(maxsize=8)
 def _simplemma_ok(lang: str) -> bool:
     try:
-        import simplemma
-
-        simplemma.lemmatize("a", lang=lang)
+        _simplemma().lemmatize("a", lang)
     except Exception:   # a language simplemma does not cover
         return False
     return True
 
 
 def _simplemma_forms(word: str, lang: str) -> list[str]:
-    import simplemma
-
+    lang = _spec(lang).get("lemmatizer_langs", {}).get("simplemma", lang)
     if not _simplemma_ok(lang):
         return []
-    return [simplemma.lemmatize(word, lang=lang)]
+    return [_simplemma().lemmatize(word, lang)]
 
 
 def _ending_forms(word: str, spec: dict) -> list[str]:

@@ -54,8 +54,17 @@ class Around:
     tables: object        # maps.lang_tables.LangTables
     is_fragment: object = lambda word: False   # is this lower-case word no word of the language?
     is_name: object = lambda name: False       # does the gazetteer know this name ("il Cairo")?
+    inflects: bool = False                     # the language puts names in cases after prepositions
     _newlines: list[int] | None = field(default=None, init=False, repr=False)
     _letters: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
+
+    def _listed_after_prep(self, i: int) -> bool:
+        """"z Liberce a Pardubic": in a language that puts names in the case their preposition asks for, the
+        second of two places listed after one preposition is in that case too (the first a single word the
+        gazetteer knows, not "of Environment and Conservation")."""
+        toks, t = self.toks, self.tables
+        return self.inflects and i > 2 and toks[i - 1].text.lower() in t.list_words and toks[i - 2].cap \
+            and toks[i - 3].text.lower() in t.place_preps and not toks[i - 3].cap and self.is_name(toks[i - 2].text)
 
     def cues_of(self, i: int, j: int, in_headline: bool) -> set[Cue]:
         """Cues of a name made of tokens i..j (inclusive) from the words around it."""
@@ -73,7 +82,7 @@ class Around:
             cues.add(Cue.DATELINE)
         before = toks[i - 1].text.lower() if i > 0 else None
         after = toks[j + 1].text.lower() if j + 1 < len(toks) else None
-        if before in t.place_preps:
+        if before in t.place_preps or self._listed_after_prep(i):
             cues.add(Cue.PREP)
         if before in t.connectors and i > 1 and toks[i - 2].cap and adjacent(text, toks[i - 1], toks[i]):
             cues.add(Cue.AFTER_CONNECTOR)

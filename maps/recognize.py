@@ -22,7 +22,7 @@ from languages.sentences import Sentence
 from maps import kinds
 from maps.cues import Around, Cue, adjacent
 from maps.lang_tables import LangTables, tables
-from maps.local_names import local_first
+from maps.local_names import large, local_first
 from maps.names import normalize
 from maps.segment import Part, PartKind, Segmenter, strong
 from maps.tokens import Token, headline_tokens, tokenize
@@ -110,8 +110,16 @@ class Recognizer:
             cands = local_first(cands, normalize(name), self)
         if not cands and "-" in name:
             cands = self._unbroken_lookup(name)
-        if not cands and self.inflects:
+        if self.inflects and not cands:
             cands = self._base_lookup(name)
+        elif self.inflects and _only_small_alternates(cands):
+            # "Vídně" (of Vienna), "Brna" (of Brno) are also listed as other spellings of villages: a big
+            # town under the dictionary form comes first, the village stays a runner-up (a code is no form)
+            base = self._base_lookup(name)
+            if any(getattr(c, "kind", "") == kinds.CITY and large(c) and getattr(c, "match", "") != "abbrev"
+                   for c in base[:3]):
+                return base + tuple(cands)
+            self._listed.pop(name, None)
         return cands
 
     def max_tokens(self, first: str) -> int:
@@ -161,7 +169,10 @@ class Recognizer:
         return cands
 
     def common(self, word: str) -> float:
-        return _zipf(word.lower(), self.lang)
+        """How common the word is in the language (wordfreq's zipf scale). wordfreq folds the case itself,
+        by the language's rule: Python's own lower case of Turkish "İki" is "i̇ki" (with a combining dot),
+        which no word list holds, so the language's commonest words escaped every rule that reads this."""
+        return common_in(word, self.lang)
 
     # -- chunks ----------------------------------------------------------------------------
     def chunks(self, text: str, toks: list[Token]) -> list[list[int]]:
@@ -248,7 +259,8 @@ class Recognizer:
         if not toks:
             return []
         headline = headline_tokens(text, toks)
-        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT, lambda n: bool(self.lookup(n)))
+        around = Around(text, toks, self.t, lambda w: self.common(w) < FRAGMENT, lambda n: bool(self.lookup(n)),
+                        self.inflects)
         persons: set[str] = set()
         raw: list[Span] = []
         for idx in self.chunks(text, toks):
@@ -397,6 +409,11 @@ def _unbroken(word: str) -> str:
     return word
 
 
+def _only_small_alternates(cands) -> bool:
+    """Are all readings another spelling (a GeoNames alternate) of a place too small to be named abroad?"""
+    return all(getattr(c, "match", "") == "alt" and not large(c) for c in cands)
+
+
 def major(c) -> bool:
     """A reading big enough to open a sentence or a longer name as itself: a unit with an office of
     its own, or a city of a million ("Houston has ...", "Texas Ranger")."""
@@ -421,8 +438,10 @@ def _narrowed(s: Span) -> Span | None:
 
 
 @lru_cache(maxsize=100_000)
-def _zipf(word: str, lang: str) -> float:
+def common_in(word: str, lang: str, wordlist: str = "best") -> float:
+    """The word's frequency in the language on wordfreq's zipf scale (0 for a language it does not know);
+    ``wordlist="small"`` asks only the list of the commonest words, a tenth of the memory and load time."""
     try:
-        return zipf_frequency(word, lang)
+        return zipf_frequency(word, lang, wordlist=wordlist)
     except Exception:   # a language wordfreq does not know
         return 0.0

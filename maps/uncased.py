@@ -20,16 +20,20 @@ from languages.segmentation import words as segmented_words
 from maps import kinds
 from maps.lang_tables import tables
 from maps.names import normalize
-from maps.recognize import Span
+from maps.recognize import Span, common_in, major
 
 FIRST_UNCASED = "\u0590"     # Hebrew; every script from here on has no letter case (Greek, Cyrillic come before)
 # Scripts written without spaces between words: a name may start and end anywhere inside a run of letters.
 UNSPACED = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
                       r"\uAC00-\uD7AF\uF900-\uFAFF]")
 HIRAGANA = re.compile(r"[\u3040-\u309F]")
+# Korean puts spaces between words and writes its particles after a name, never before: a name in Hangul
+# starts a word ("리가", Riga, is no place inside "다리가", the bridge + a particle)
+HANGUL = re.compile(r"[\uAC00-\uD7AF]")
 SAFE_KINDS = kinds.SAFE_ALONE
 SAFE_POPULATION = kinds.BIG_TOWN
 SAFE_LENGTH = 4              # characters: a name this long is rarely a piece of another word
+FUNCTION_WORD = 6.0          # zipf frequency of a language's commonest words ("two", "from", "that")
 MAX_NAME = 24                # characters
 
 
@@ -64,6 +68,8 @@ def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = (), enclit
     ("ঢাকা" + "য়"); in an unspaced one anything goes."""
     if start > 0 and _in_word(text[start - 1]) and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
             and not _after_proclitic(text, start, proclitics):
+        return False
+    if start > 0 and HANGUL.match(text[start]) and HANGUL.match(text[start - 1]):
         return False
     if end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])) \
             and not _before_enclitic(text, end, enclitics):
@@ -119,7 +125,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
                 words and i not in starts and UNSPACED.match(ch)):
             i += 1
             continue
-        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, clitics)
+        found = _name_at(text, i, index, keys, lengths.get(unicodedata.normalize("NFC", normalize(ch))[:1], ()), starts, ends if words else None, clitics, lang)
         if found is not None:
             spans.append(found)
             i = found.end
@@ -129,7 +135,7 @@ def find_uncased(text: str, index, lang: str = "") -> list[Span]:
 
 
 def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | None,
-             clitics: tuple = ((), ())) -> Span | None:
+             clitics: tuple = ((), ()), lang: str = "") -> Span | None:
     """The longest safe gazetteer name starting at ``i`` (ending at a word's end, when the text's words
     are known)."""
     n = len(text)
@@ -145,9 +151,19 @@ def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | 
                 and _boundary_ok(text, i, i + L, *clitics):
             cands = list(index.lookup(piece))
             tagged = i in starts and starts[i].place and starts[i].end == i + L
-            if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged):
+            if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged) and not _grammar_word(text, i, i + L, cands, lang):
                 return Span(i, i + L, piece, lookup=piece, candidates=cands)
     return None
+
+
+def _grammar_word(text: str, start: int, end: int, cands, lang: str) -> bool:
+    """A whole word of a spaced script that is one of the language's commonest words (Persian "دو", two,
+    is listed as another name of a town): the word, not the place - unless the place is a city of a
+    million or a unit with an office, whose name is common because the news names it (تهران, ישראל)."""
+    if not lang or UNSPACED.match(text[start]) or (start > 0 and _in_word(text[start - 1])) \
+            or (end < len(text) and _in_word(text[end])):
+        return False
+    return common_in(text[start:end], lang, "small") >= FUNCTION_WORD and not major(cands[0])
 
 
 def merge_spans(cased: list[Span], uncased: list[Span]) -> list[Span]:

@@ -79,6 +79,9 @@ def grammar(lang: str) -> Grammar:
 ASCII_DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x1FBFA)
                 if unicodedata.category(chr(cp)) == "Nd"}
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# The capital dotted I of Turkish and Azerbaijani lower-cases by Unicode's default rule to two characters
+# (i and a combining dot), so "İki gün sonra" matched no word of a table; read as I, it lower-cases to i.
+DOTTED_I = {0x130: "I"}
 
 
 def find_candidates(text: str, lang: str) -> list[Candidate]:
@@ -87,6 +90,8 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     found = []
     if _OTHER_DIGIT.search(text):   # ۲۰۱۷, ２０１７ -> 2017: one character for one, offsets unchanged
         text = text.translate(ASCII_DIGITS)
+    if "\u0130" in text:
+        text = text.translate(DOTTED_I)
     low = text.lower()
     if len(low) == len(text):      # the usual case: match the lower-cased text without IGNORECASE
         searched, shapes, trigger = low, g.shapes_lower, g.trigger_lower

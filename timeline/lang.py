@@ -116,18 +116,22 @@ def load_language(code: str) -> LangTable:
     t.deictic_pod = dict(extra.get("deictic_pod", {}))
     extra["pods"] = _pods(info, extra)
     _read_relative_phrases(t, info)
-    _drop_not_words(t, extra.get("not_words", []))
+    _drop_not_words(t, extra.get("not_words", []), extra)
     t.extra = extra
     return t
 
 
-def _drop_not_words(t: LangTable, words: list) -> None:
+def _drop_not_words(t: LangTable, words: list, extra: dict) -> None:
     """dateparser's words that are, in running text of the language, mostly something else (`not_words`:
-    "mit" is no Wednesday in German, 今 alone no "now" in Japanese, where it begins 今回 and 今後)."""
+    "mit" is no Wednesday in German, 今 alone no "now" in Japanese, where it begins 今回 and 今後). A word
+    the table itself lists as a unit, count or shift word stays one: 日 is no Sunday, but the day of "2日後"."""
+    own = {w.lower() for key in ("units", "unit_one", "deictic_days", "shift_pre", "shift_post", "ago_post")
+           for w in extra.get(key, {})}
     for w in (w.lower() for w in words):
         t.present_words.discard(w)
         for table in (t.rel_phrases, t.deictic_days, t.unit_one, t.shift_pre, t.shift_post, t.ago_post, t.units):
-            table.pop(w, None)
+            if w not in own:
+                table.pop(w, None)
 
 
 def _read_names(t: LangTable, info: dict, extra: dict) -> None:

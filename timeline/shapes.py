@@ -40,6 +40,7 @@ SHAPES = [
     ("date", r"{B}{day}(?:\s+|\s*-\s*|\.\s*)(?:(?:{pertain})\s+)?{mon}"
              r"(?:\s*-?\s*,?\s*(?:(?:{yprefix})\s+)?(?P<y>{YEAR4}))?{E}{tail}"),
     ("date", r"{B}{mon}\s+{day}(?:(?:\s*,\s*|\s+)(?P<y>{YEAR4}))?(?!\w|[.,:]\d){tail}"),
+    ("date", r"{B}(?P<y>{YEAR4})\.\s*{mon}\s+{day}(?!\w|[.,:]\d){tail}"),   # year first: "2024. március 4-én"
     ("month_year", r"{B}{mon}(?:\s*,?\s*|\s+(?:(?:{yprefix})\s+))(?P<y>{YEAR4}){E}"),
     ("month_year", r"{B}{mon}\s+'(?P<y2>\d\d){E}"),
     # a month in a year the text spoke of: "τον Απρίλη του ίδιου χρόνου", "im Mai desselben Jahres"
@@ -86,6 +87,8 @@ SHAPES = [
     ("ago", r"{B}{num}\s+{unit}\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<one>{unit_one})\s+(?P<ago>{ago_post}){E}"),
     ("ago", r"{B}(?P<ago>{ago_pre})\s+{num}\s+{unit}{E}"),       # "vor drei Jahren", "il y a trois ans"
+    # a count in digits written onto its unit (Korean "2주 전", two weeks ago; "3년 동안")
+    ("ago", r"{B}(?P<num>\d{{1,3}}){unit}\s+(?P<ago>{ago_post}){E}", "counts_glued"),
     ("ago", r"{B}(?P<ago>{ago_pre})\s+(?P<one>{unit_one}){E}"),   # "hace un año" when "un año" is one word
     ("deictic_pod", r"{B}(?P<dpod>{deictic_pod}){E}"),
     ("pod_alone", r"{B}(?P<podpre>{pod_alone_pre})(?:\s+|\s*-\s*|(?<=['’])){pod}(?:\s+(?P<deictic>{deictic_days}))?{E}",
@@ -108,6 +111,7 @@ SHAPES = [
     ("set", r"{B}(?P<setpre>{set_pre})\s+(?:(?:{ordinals})\s+)?{wd}(?:{pod})?{E}", "pods_glued"),
     ("duration", r"{B}(?:(?P<dpre>{duration_pre})\s+)?{num}"
                  r"(?:\s*(?:-|–|{count_joiners})\s*(?P<num2>\d{{1,3}}|{numbers}))?\s+{unit}{E}"),
+    ("duration", r"{B}(?P<num>\d{{1,3}}){unit}{E}", "counts_glued"),
     ("duration", r"{B}(?P<one>{unit_one}){E}"),
     ("duration", r"{B}(?P<vague>{duration_vague}){E}"),
     ("clock", r"{B}{clock_pre}\s*(?P<hh>[01]?\d|2[0-3]){sep}(?P<mm>[0-5]\d)(?:\s*{ampm})?(?:\s*{tz})?(?:\s+{pod})?"
@@ -213,10 +217,24 @@ def _words(t: LangTable) -> dict[str, str]:
 
 def bounds(t: LangTable) -> tuple[str, str]:
     """Word start and end: in a language written without spaces (`unspaced`), only a Latin letter or a
-    digit glued to a word breaks it ("昨日" stands inside "昨日東京で")."""
+    digit glued to a word breaks it ("昨日" stands inside "昨日東京で"); in a language that writes some
+    words onto the next (`proclitics`: Arabic "و" and, "وأمس" and yesterday), a date word may also start
+    right after one of them at a word's start - the proclitic stays out of the date; in one that writes
+    its particles onto the word before (`enclitics`: Korean "금요일에는", on Friday), a date word may end
+    before one of them."""
     if t.get("unspaced"):
         return r"(?<![0-9A-Za-z])", r"(?![A-Za-z])"
-    return B, E
+    start, end = B, E
+    pro = t.get("proclitics") or ()
+    if pro:   # checked at every position: the letter before first, then one look-behind per length
+        widths = sorted({len(p) for p in pro}, reverse=True)
+        last = "".join(sorted({re.escape(p[-1]) for p in pro}))
+        start = "(?:" + B + rf"|(?<=[{last}])(?:" + "|".join(
+            rf"(?<=(?<![\w])(?:{'|'.join(re.escape(p) for p in pro if len(p) == n)}))" for n in widths) + "))"
+    enc = t.get("enclitics")
+    if enc:
+        end = rf"(?:{E}|(?=(?:{alt(enc)}){E}))"
+    return start, end
 
 
 def _names(names: dict, short: set) -> str:
@@ -278,6 +296,9 @@ def trigger_pattern(t: LangTable) -> str:
     b, e = bounds(t)
     if x("unspaced"):   # "3年前": a trigger word may follow a digit
         b = ""
+    elif x("counts_glued"):   # "2주 전": a unit word may follow its count, and "5일 후" starts as a day ("5일")
+        b = rf"(?:{b}|(?<=\d))"
+        words += list(t.ago_post)
     letters = alt(x("quarter_letters") + x("half_letters"))   # "Q3", "H1"
     marks = x("date_markers") or {}
     digits = (rf"\d{{4}}|\d\s*[/.:–—−-]\s*\d|'\d\d|\d0(?:{alt(x('decade_suffixes'))})|(?:{letters})[1-4]{e}"

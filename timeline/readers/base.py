@@ -61,6 +61,13 @@ def lookup(d: dict, word: str):
     return d.get(re.sub(r"\s+", " ", word.lower().rstrip(".")))
 
 
+def unit_and_count(t, word: str):
+    """A unit written in one word with its count: "setahun" (one year) -> ("Y", 1); a table may give the
+    count of a word that holds more than one ("يومين", two days, a dual) as [unit, count]."""
+    v = lookup(t.unit_one, word)
+    return (v[0], v[1]) if isinstance(v, (list, tuple)) else (v, 1)
+
+
 def number(word: str, ctx: Context):
     """A count written in digits or as a number word of the table ("three", "beberapa" -> "X")."""
     w = re.sub(r"\s+", " ", word.lower())

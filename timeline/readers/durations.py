@@ -7,7 +7,7 @@ in time, and a clock time takes the day the text last spoke of.
 from __future__ import annotations
 
 from timeline.candidates import Candidate
-from timeline.readers.base import DURATION_UNIT, Context, Reading, lookup, name_ok, number, time_suffix
+from timeline.readers.base import DURATION_UNIT, Context, Reading, lookup, name_ok, number, time_suffix, unit_and_count
 
 
 def read_set(c: Candidate, ctx: Context) -> list[Reading]:
@@ -45,7 +45,7 @@ def read_duration(c: Candidate, ctx: Context) -> list[Reading]:
     if "vague" in f:
         return [Reading(c.start, c.end, lookup(t.get("duration_vague", {}), f["vague"]), "DURATION", None)]
     if "one" in f:
-        unit, n = lookup(t.unit_one, f["one"]), 1
+        unit, n = unit_and_count(t, f["one"])
     else:
         unit = lookup(t.units, f["unit"])
         n = number(f["num2"] if "num2" in f else f["num"], ctx)

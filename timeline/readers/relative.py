@@ -12,7 +12,7 @@ import re
 from timeline.calendar import PRECISION, shift_value
 from timeline.candidates import Candidate
 from timeline.readers.base import (DURATION_UNIT, QUARTER_CONTEXT, Context, Reading, direction, in_list, lookup,
-                                   number, shift_of)
+                                   number, shift_of, unit_and_count)
 from timeline.readers.durations import read_duration
 
 
@@ -63,7 +63,7 @@ def read_ago(c: Candidate, ctx: Context) -> list[Reading]:
     t = ctx.g.table
     f = c.fields
     if "one" in f:
-        unit, n = lookup(t.unit_one, f["one"]), 1
+        unit, n = unit_and_count(t, f["one"])
     else:
         unit, n = lookup(t.units, f["unit"]), number(f["num"], ctx)
     sign = lookup(t.ago_post, f["ago"])
