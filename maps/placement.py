@@ -156,8 +156,9 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
     starts = [c.start for c in named]
     for m in mentions:
         s = spans_by_start.get(m.start)
-        if m.place is not None or s is None or not s.head or s.head.lower() not in t.unresolved_ok_heads:
-            continue
+        if m.place is not None or s is None or not s.head or s.head.lower() not in t.unresolved_ok_heads \
+                or Cue.HEADLINE in s.cues:
+            continue    # a headline in capitals makes a head of any word ("Desa Berlapis Tapi ... Hilang")
         nearest = _nearest(named, starts, m.start)
         if nearest is not None and (focus is None or abs(nearest.start - m.start) <= CLOSE_CHARS):
             m.put_at(at_city(m.text, nearest.place, NEARBY_CONFIDENCE), Basis.NEARBY, nearest.place)

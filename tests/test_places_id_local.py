@@ -75,3 +75,9 @@ def test_a_long_list_of_headed_names_is_placed_in_one_pass(monkeypatch):
     within = [m for m in ms if m.basis is Basis.WITHIN]
     assert len(within) == 300 and {m.located_at.name for m in within} == {"Cianjur"}
     assert len(calls) <= len(ms)
+
+
+def test_a_head_word_opening_a_title_case_headline_names_no_place():
+    text = "Desa Makmur Tapi Jalannya Masih Rusak Parah\n\nWarga mengeluhkan jalan berlubang di Bandung sejak tahun lalu."
+    m = by_text(text)
+    assert m["Desa Makmur Tapi Jalannya Masih Rusak Parah"].place is None and m["Bandung"].place.country == "ID"
