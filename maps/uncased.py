@@ -62,19 +62,20 @@ def _names(gaz) -> tuple[frozenset, dict]:
     return keys, {ch: sorted(v, reverse=True) for ch, v in lengths.items()}
 
 
-def _boundary_ok(text: str, start: int, end: int, proclitics: tuple = (), enclitics: tuple = ()) -> bool:
-    """In a spaced script the name must be whole words - or follow one of the language's proclitics
-    at a word's start ("و" + "الإسكندرية"), or be followed by one of its enclitics at a word's end
-    ("ঢাকা" + "য়"); in an unspaced one anything goes."""
+def _start_ok(text: str, start: int, proclitics: tuple = ()) -> bool:
+    """In a spaced script a name starts a word - or follows one of the language's proclitics at a word's
+    start ("و" + "الإسكندرية"); in an unspaced one anything goes (a Hangul name starts a word, though)."""
     if start > 0 and _in_word(text[start - 1]) and not (UNSPACED.match(text[start - 1]) and UNSPACED.match(text[start])) \
             and not _after_proclitic(text, start, proclitics):
         return False
-    if start > 0 and HANGUL.match(text[start]) and HANGUL.match(text[start - 1]):
-        return False
-    if end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1])) \
-            and not _before_enclitic(text, end, enclitics):
-        return False
-    return True
+    return not (start > 0 and HANGUL.match(text[start]) and HANGUL.match(text[start - 1]))
+
+
+def _end_ok(text: str, end: int, enclitics: tuple = ()) -> bool:
+    """In a spaced script a name ends a word - or is followed by one of the language's enclitics at a
+    word's end ("ঢাকা" + "য়")."""
+    return not (end < len(text) and _in_word(text[end]) and not (UNSPACED.match(text[end]) and UNSPACED.match(text[end - 1]))
+                and not _before_enclitic(text, end, enclitics))
 
 
 def _in_word(ch: str) -> bool:
@@ -139,16 +140,17 @@ def _name_at(text: str, i: int, index, keys, lengths, starts: dict, ends: set | 
     """The longest safe gazetteer name starting at ``i`` (ending at a word's end, when the text's words
     are known)."""
     n = len(text)
+    if not _start_ok(text, i, clitics[0]):
+        return None     # checked once here, not once for each length: most positions are inside words
     for L in lengths:
-        if i + L > n:
-            continue
-        piece = text[i:i + L]
+        e = i + L
+        if e > n or not _in_word(text[e - 1]) or (ends is not None and UNSPACED.match(text[e - 1]) and e not in ends) \
+                or not _end_ok(text, e, clitics[1]):
+            continue    # the cheap tests first: most lengths end inside a word
+        piece = text[i:e]
         if HIRAGANA.search(piece):   # Japanese grammar words; names are written in kanji or katakana
             continue
-        if ends is not None and UNSPACED.match(piece[-1]) and i + L not in ends:
-            continue
-        if _in_word(piece[-1]) and normalize(piece) in keys \
-                and _boundary_ok(text, i, i + L, *clitics):
+        if normalize(piece) in keys:
             cands = list(index.lookup(piece))
             tagged = i in starts and starts[i].place and starts[i].end == i + L
             if cands and (_safe(cands) or L >= SAFE_LENGTH or tagged) and not _grammar_word(text, i, i + L, cands, lang):
