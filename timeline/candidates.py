@@ -84,8 +84,27 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 DOTTED_I = {0x130: "I"}
 
 
+_last: tuple[str, str, list[Candidate]] | None = None   # the text read last, its language and candidates
+
+
 def find_candidates(text: str, lang: str) -> list[Candidate]:
-    """Every shape match, ordered by start, longest first, then by shape rank (overlaps are resolved later)."""
+    """Every shape match, ordered by start, longest first, then by shape rank (overlaps are resolved later).
+
+    The last text's matches are kept: an article without a publication date is searched for its
+    anchor (`infer_anchor`) and then for its dates, the same text twice in a row, and the search is a
+    sixth of the time an article takes. Each caller gets its own copies (the tagger writes into a
+    candidate's fields), so what one reads never depends on what another did."""
+    global _last
+    last = _last
+    if last is not None and last[1] == lang and last[0] == text:
+        found = last[2]
+    else:
+        found = _search(text, lang)
+        _last = (text, lang, found)
+    return [Candidate(c.start, c.end, c.kind, dict(c.fields), c.rank, dict(c.spans)) for c in found]
+
+
+def _search(text: str, lang: str) -> list[Candidate]:
     g = grammar(lang)
     found = []
     if _OTHER_DIGIT.search(text):   # ۲۰۱۷, ２０１７ -> 2017: one character for one, offsets unchanged

@@ -7,6 +7,13 @@ process (`work.open_gazetteer`): as the pool's initializer, or as a Dask worker 
 
 Documents go out a few at a time (`CHUNK`), with a bounded number of chunks in flight, so a corpus of
 any size is read lazily and memory stays flat.
+
+Start-up is paid once, not once per worker: before the local pool forks, the coordinator reads the
+first document of each language it sees among the first few (`warm_languages`), so the date grammar,
+the word frequencies and the gazetteer's answers it compiled and loaded are inherited by every
+worker instead of being built again in each. And while the workers read, the coordinator does what
+the end of the batch will need (``meanwhile``: importing the story page's modules), rather than
+leaving it to the end, when the workers are done and a core stands idle.
 """
 from __future__ import annotations
 
@@ -14,18 +21,20 @@ import multiprocessing
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
 
 from eventmap.batch.sources import Job
-from eventmap.batch.work import Outcome, Settings, open_gazetteer, process, process_many
+from eventmap.batch.work import Outcome, Settings, language_of, open_gazetteer, process, process_many
 
 CHUNK = 4            # documents per task
 IN_FLIGHT = 4        # tasks per worker waiting or running
+WARM_WINDOW = 64     # documents whose languages the coordinator reads first, to warm each language once
 DIED = "the worker process died while reading it (run again to retry)"
 
 OnOutcome = Callable[[Outcome], None]
 Pending = Iterable[tuple[Job, str]]
+Meanwhile = Callable[[], None] | None
 
 
 def _chunks(pending: Pending, size: int = CHUNK) -> Iterator[list[tuple[Job, str]]]:
@@ -34,29 +43,56 @@ def _chunks(pending: Pending, size: int = CHUNK) -> Iterator[list[tuple[Job, str
         yield chunk
 
 
-def run_inline(pending: Pending, settings: Settings, on_outcome: OnOutcome) -> None:
+def run_inline(pending: Pending, settings: Settings, on_outcome: OnOutcome, meanwhile: Meanwhile = None) -> None:
     """One document after another in this process (``--workers 1``)."""
     open_gazetteer()
     for job, digest in pending:
         on_outcome(process(job, settings, digest))
+    if meanwhile is not None:
+        meanwhile()
 
 
-def run_local(pending: Pending, settings: Settings, workers: int, on_outcome: OnOutcome) -> None:
+def run_local(pending: Pending, settings: Settings, workers: int, on_outcome: OnOutcome,
+              meanwhile: Meanwhile = None) -> None:
     """A pool of ``workers`` processes. On Linux they are forked from this process, so the modules it
-    has imported are shared rather than imported again; each opens the gazetteer once when it starts.
-    A worker that dies (a crash in a native library) fails the documents it held and the pool is
-    started afresh: the batch goes on."""
+    has imported and the languages it warmed (`warm_languages`) are shared rather than loaded again;
+    each worker opens the gazetteer when it starts (its own connection to the file). A worker that
+    dies (a crash in a native library) fails the documents it held and the pool is started afresh:
+    the batch goes on."""
     if workers <= 1:
-        return run_inline(pending, settings, on_outcome)
+        return run_inline(pending, settings, on_outcome, meanwhile)
+    if "fork" in multiprocessing.get_all_start_methods():
+        pending = warm_languages(pending, settings, on_outcome)
     chunks = _chunks(pending)
     while True:
         with _pool(workers) as pool:
             try:
-                if not _drain(pool, chunks, settings, workers, on_outcome):
+                if not _drain(pool, chunks, settings, workers, on_outcome, meanwhile):
                     return
+                meanwhile = None   # done with the first pool
             except KeyboardInterrupt:
                 pool.shutdown(wait=False, cancel_futures=True)   # what is queued is dropped, not read
                 raise
+
+
+def warm_languages(pending: Pending, settings: Settings, on_outcome: OnOutcome,
+                   window: int = WARM_WINDOW) -> Iterator[tuple[Job, str]]:
+    """Read here the first document of each language among the first ``window``, and hand back the
+    others, then the rest of ``pending``. The first document of a language costs far more than the
+    next (the date grammar is compiled, word lists loaded); read before the workers are forked, that
+    cost is paid once for all of them. Results do not change: the same `process` reads it."""
+    it = iter(pending)
+    open_gazetteer()
+    seen: set[str] = set()
+    later = []
+    for job, digest in islice(it, window):
+        lang = language_of(job, settings)
+        if lang is not None and lang not in seen:
+            seen.add(lang)
+            on_outcome(process(job, settings, digest))
+        else:
+            later.append((job, digest))
+    return chain(later, it)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -74,12 +110,14 @@ def _start_worker() -> None:
 
 
 def _drain(pool: ProcessPoolExecutor, chunks: Iterator, settings: Settings, workers: int,
-           on_outcome: OnOutcome) -> bool:
+           on_outcome: OnOutcome, meanwhile: Meanwhile = None) -> bool:
     """Keep the pool busy until the chunks run out (False) or a worker dies (True: start a new pool)."""
     running: dict[Future, list] = {}
     broken = False
     for chunk in islice(chunks, workers * IN_FLIGHT):
         running[pool.submit(process_many, chunk, settings)] = chunk
+    if meanwhile is not None:
+        meanwhile()   # the workers are forked and busy: finished documents wait in their futures
     while running:
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         for fut in done:
@@ -98,7 +136,8 @@ def _drain(pool: ProcessPoolExecutor, chunks: Iterator, settings: Settings, work
     return broken
 
 
-def run_dask(pending: Pending, settings: Settings, scheduler: str, on_outcome: OnOutcome) -> None:
+def run_dask(pending: Pending, settings: Settings, scheduler: str, on_outcome: OnOutcome,
+             meanwhile: Meanwhile = None) -> None:
     """The same documents on a Dask cluster (dask.distributed) whose scheduler is at ``scheduler``
     (``tcp://host:8786``). Every worker must have eventmap installed; each opens its own gazetteer
     (building it in its own cache on first use) once, through a worker plugin."""
@@ -110,6 +149,8 @@ def run_dask(pending: Pending, settings: Settings, scheduler: str, on_outcome: O
         chunks = _chunks(pending)
         first = [client.submit(process_many, c, settings, pure=False) for c in islice(chunks, n_workers * IN_FLIGHT)]
         queue = as_completed(first)
+        if meanwhile is not None:
+            meanwhile()
         for fut in queue:
             for o in fut.result():
                 on_outcome(o)

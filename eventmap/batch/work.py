@@ -90,16 +90,29 @@ def process_many(jobs_and_digests: list[tuple[Job, str]], settings: Settings) ->
     return [process(job, settings, digest) for job, digest in jobs_and_digests]
 
 
+def language_of(job: Job, settings: Settings) -> str | None:
+    """The language a document will be read in (given, or detected as `process` would), or None when
+    it cannot be read: lets the coordinator warm each language once before it forks its workers."""
+    if job.error:
+        return None
+    try:
+        return _article(job, settings, lambda message: None).lang
+    except Exception:  # noqa: BLE001 - a bad document is reported by `process`, not here
+        return None
+
+
+def _article(job: Job, settings: Settings, warn):
+    published = dt.date.fromisoformat(settings.published) if settings.published else None
+    if job.kind == "line":
+        return article_from_line(job.data, job.key, lang=settings.lang, published=published, warn=warn)
+    return article_from_bytes(job.data, job.key, ident=job.ident, html=job.kind == "html",
+                              lang=settings.lang, published=published)
+
+
 def _analyse_into(out: Outcome, job: Job, settings: Settings) -> None:
     from eventmap.pipeline import analyse
 
-    published = dt.date.fromisoformat(settings.published) if settings.published else None
-    if job.kind == "line":
-        article = article_from_line(job.data, job.key, lang=settings.lang, published=published,
-                                    warn=out.warnings.append)
-    else:
-        article = article_from_bytes(job.data, job.key, ident=job.ident, html=job.kind == "html",
-                                     lang=settings.lang, published=published)
+    article = _article(job, settings, out.warnings.append)
     doc = analyse(article, warn=out.warnings.append)
     if settings.pages:
         from eventmap.page import render_page

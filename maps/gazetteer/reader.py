@@ -75,7 +75,8 @@ _BY_COUNTRY = (f"SELECT {_PLACE}, 'name' FROM places p WHERE p.kind = 'country' 
 
 
 class Gazetteer:
-    """Read-only access to one gazetteer file. Safe to share between threads (one connection each).
+    """Read-only access to one gazetteer file. Safe to share between threads and forked processes (one
+    connection each).
 
     Raises GazetteerError (one line) when ``path`` is missing or is not a gazetteer file."""
 
@@ -95,10 +96,12 @@ class Gazetteer:
         return f"Gazetteer({str(self.path)!r})"
 
     def _db(self) -> sqlite3.Connection:
+        """This thread's connection. A process forked from one that had the file open (a batch's
+        workers) opens its own: SQLite connections must not be carried across a fork."""
         con = getattr(self._local, "con", None)
-        if con is None:
+        if con is None or self._local.pid != os.getpid():
             con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-            self._local.con = con
+            self._local.con, self._local.pid = con, os.getpid()
         return con
 
     def _candidate(self, row: tuple) -> Candidate:
