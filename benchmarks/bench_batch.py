@@ -13,7 +13,9 @@ times, each as a whole command from a fresh process (start-up, imports, reading 
 
 and prints, per command, the best wall time of the repeats, documents per second, the CPU time, and
 the peak memory: the most that the command's processes held at once (resident set, summed over the
-coordinator and its workers, sampled every 10 ms with psutil). Other processes on the machine slow
+coordinator and its workers, sampled every 10 ms with psutil). Forked workers share the pages they
+inherited from the coordinator, which that sum counts once per process; ``PSS`` (proportional set
+size: a shared page split among those sharing it) is the memory the machine really gave them. Other processes on the machine slow
 every command alike; the ratio is what to read, and the best of several repeats is the least
 disturbed figure. The corpora are for measuring only.
 """
@@ -57,26 +59,27 @@ def measure(argv: list[str]) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     top = psutil.Process(proc.pid)
-    peak, cpu = 0, {}
+    peak, peak_pss, cpu = 0, 0, {}
     while proc.poll() is None:
         try:
             family = [top] + top.children(recursive=True)
-            rss = 0
+            rss = pss = 0
             for p in family:
                 try:
-                    rss += p.memory_info().rss
+                    mem = p.memory_full_info()
+                    rss, pss = rss + mem.rss, pss + mem.pss
                     t = p.cpu_times()
                     cpu[p.pid] = t.user + t.system
                 except psutil.Error:
                     pass
-            peak = max(peak, rss)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         except psutil.Error:
             pass
         time.sleep(0.01)
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 3):
         raise SystemExit(f"{' '.join(argv)} failed with exit code {proc.returncode}")
-    return {"wall": wall, "cpu": sum(cpu.values()), "peak_mb": peak / 2**20}
+    return {"wall": wall, "cpu": sum(cpu.values()), "peak_mb": peak / 2**20, "pss_mb": peak_pss / 2**20}
 
 
 def main() -> None:
@@ -106,13 +109,14 @@ def main() -> None:
             r = measure(make())
             if name not in best or r["wall"] < best[name]["wall"]:
                 best[name] = r
-            print(f"  {name:8s} {r['wall']:7.2f} s wall  {r['cpu']:7.2f} s CPU  {r['peak_mb']:6.0f} MB", flush=True)
+            print(f"  {name:8s} {r['wall']:7.2f} s wall  {r['cpu']:7.2f} s CPU  {r['peak_mb']:6.0f} MB "
+                  f"(PSS {r['pss_mb']:4.0f} MB)", flush=True)
     print(f"{n} documents ({args.per_corpus} per corpus of {', '.join(CORPORA)}), best of {args.repeats}:")
     base = best.get("naive")
     for name, r in best.items():
         ratio = f"  {base['wall'] / r['wall']:5.1f}x naive" if base else ""
         print(f"{name:8s} {r['wall']:7.2f} s  {n / r['wall']:7.1f} docs/s  CPU {r['cpu']:6.2f} s  "
-              f"peak {r['peak_mb']:5.0f} MB{ratio}")
+              f"peak {r['peak_mb']:5.0f} MB (PSS {r['pss_mb']:4.0f} MB){ratio}")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

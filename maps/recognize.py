@@ -88,6 +88,7 @@ class Recognizer:
         self.segmenter = Segmenter(self)
         self.inflects = has_morphology(self.lang)
         self._listed: dict[str, str] = {}    # inflected name -> the form the gazetteer lists
+        self._org_starts = tuple(p + " " for p in self.t.org_prefix)   # one startswith for all of them
 
     def lookup(self, name: str) -> tuple:
         """Gazetteer candidates of a name. The language's aliases come first ("Alta." is Alberta in
@@ -398,8 +399,7 @@ class Recognizer:
         words = [toks[i].text for i in idx]
         if any(w in self.t.org_words for w in words[1:]) or (words and words[0] in self.t.org_words and len(words) > 1):
             return True
-        text = " ".join(words)
-        return any(text.startswith(p + " ") for p in self.t.org_prefix)
+        return " ".join(words).startswith(self._org_starts)
 
 
 def _unbroken(word: str) -> str:

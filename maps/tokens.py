@@ -39,7 +39,7 @@ def tokenize(text: str, abbreviations: frozenset = frozenset(),
     starts = _openings(text, sentences) if sentences is not None else None
     toks: list[Token] = []
     for m in TOKEN_RE.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
+        (s, e), w = m.span(), m.group()
         if e < len(text) and text[e] == "." and (w + ".") in abbreviations:
             w, e = w + ".", e + 1   # Mr. St. Gov. Ky. Jl. - the dot belongs to the abbreviation
         if w in ("s", "S") and s > 0 and text[s - 1] in "'’":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from timeline.lang import LangTable, load_language
 from timeline.patterns import B, E, alt
@@ -37,9 +37,8 @@ class Grammar:
     a candidate (part and signal words before it, weak-name cues, tense cues)."""
 
     table: LangTable
-    shapes: list  # (kind, compiled regex, rank), case-insensitive
-    shapes_lower: list  # the same, case-sensitive, for lower-cased text (faster)
-    trigger: re.Pattern
+    raw: list  # (kind, pattern) of each shape, by rank
+    shapes_lower: list  # (kind, compiled regex, rank), case-sensitive, for lower-cased text (faster)
     trigger_lower: re.Pattern
     prefix_part: re.Pattern
     prefix_signal: re.Pattern
@@ -48,13 +47,22 @@ class Grammar:
     future_cue: re.Pattern
     past_cue: re.Pattern
 
+    @cached_property
+    def shapes(self) -> list:
+        """The shapes case-insensitive, for the rare text whose lower-casing changes its length: compiled
+        when first needed, since compiling the shapes is most of a language's start-up."""
+        return [(kind, re.compile(rx, re.IGNORECASE), i) for i, (kind, rx) in enumerate(self.raw)]
+
+    @cached_property
+    def trigger(self) -> re.Pattern:
+        return re.compile(self.trigger_lower.pattern, re.IGNORECASE)
+
 
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
     """Compile (once per language) the shapes and the helper patterns."""
     t = load_language(lang)
     raw = shape_patterns(t)
-    shapes = [(kind, re.compile(rx, re.IGNORECASE), i) for i, (kind, rx) in enumerate(raw)]
     shapes_lower = [(kind, re.compile(rx), i) for i, (kind, rx) in enumerate(raw)]
     x = t.get
     joiners = alt(x("part_joiners"))   # "the end of (the) 2015" joins a part word to its date
@@ -68,10 +76,9 @@ def grammar(lang: str) -> Grammar:
     future_cue = re.compile(rf"{b}(?:{alt(x('future_cues'))}|(?-i:[^\W\d_A-Z]\w+?(?:{fut_suffixes}))){e}", re.I)
     suffixes = alt(x("past_cue_suffixes"))
     past_cue = re.compile(rf"{b}(?:{alt(x('past_cues'))}|(?-i:(?P<weak>[^\W\d_A-Z]\w{{2,}}(?:{suffixes})))){e}", re.I)
-    trigger = re.compile(trigger_pattern(t), re.IGNORECASE)
     trigger_lower = re.compile(trigger_pattern(t))
     signal_tense = re.compile(rf"(?:^|(?<=[^\w]))(?P<sig>{alt(x('signal_tense'))})\s+(?:(?:{articles})\s+)?$", re.I)
-    return Grammar(t, shapes, shapes_lower, trigger, trigger_lower, prefix_part, prefix_signal, weak_cue,
+    return Grammar(t, raw, shapes_lower, trigger_lower, prefix_part, prefix_signal, weak_cue,
                    signal_tense, future_cue, past_cue)
 
 
