@@ -78,3 +78,27 @@ def test_candidates_of_the_same_text_are_equal_and_each_callers_own():
     assert [(c.start, c.end, c.kind) for c in first] == [(c.start, c.end, c.kind) for c in second]
     other = find_candidates("Rapat digelar pada 5 Mei 2023.", "id")
     assert other and other[0].start != first[0].start
+
+
+
+def test_work_aside_says_whether_it_succeeded_and_leaves_this_process_alone(tmp_path):
+    from eventmap.batch.aside import Aside
+
+    marker = tmp_path / "drawn.txt"
+    good = Aside(lambda: marker.write_text("drawn", encoding="utf-8"))
+    assert good.done() is True and marker.read_text(encoding="utf-8") == "drawn"
+    bad = Aside(lambda: 1 / 0)
+    assert bad.done() is False
+    assert bad.done() is False   # asked again: nothing to wait for
+
+
+def test_the_story_drawn_aside_is_the_story_drawn_in_one_process(tmp_path, capsys):
+    from eventmap.cli import main
+    from batch_corpus import write_corpus
+
+    corpus = write_corpus(tmp_path / "c.jsonl", 10)
+    for workers in ("1", "2"):
+        assert main(["batch", "--no-progress", str(corpus), "-o", str(tmp_path / workers), "--workers", workers]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "2" / "story.html").read_bytes() == (tmp_path / "1" / "story.html").read_bytes()
+    assert (tmp_path / "2" / "extractions.jsonl").read_bytes() == (tmp_path / "1" / "extractions.jsonl").read_bytes()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from eventmap.atomic import write_text_atomic
 from eventmap.batch import engines
+from eventmap.batch.aside import Aside
 from eventmap.batch.journal import Journal
 from eventmap.batch.progress import Progress
 from eventmap.batch.sources import check_inputs, count_documents, jobs
@@ -144,6 +145,15 @@ def _gazetteer_identity() -> str:
 
 def _write_outputs(out_dir: Path, journal: Journal, keys: list[str], plan: Plan, settings: Settings,
                    report: Report) -> None:
+    """The extractions, the failures and the story page. With local workers, the story page is drawn
+    in a forked child (eventmap/batch/aside.py) while this process writes the rest: the end of a batch
+    is one core's work otherwise, with the workers' cores idle."""
+    def draw_story() -> Path:
+        from eventmap.story import write_story
+
+        return write_story(journal.records(keys), out_dir / STORY, tiles=settings.tiles, locale=plan.locale)
+
+    aside = Aside(draw_story) if plan.story and plan.engine == "local" and (plan.workers or _cores()) > 1 else None
     lines = [json.dumps(r["doc"], ensure_ascii=False) for r in journal.records(keys)]
     report.written["extractions"] = write_text_atomic(out_dir / EXTRACTIONS, "".join(line + "\n" for line in lines))
     errors = out_dir / ERRORS
@@ -154,7 +164,5 @@ def _write_outputs(out_dir: Path, journal: Journal, keys: list[str], plan: Plan,
     elif errors.exists():
         errors.unlink()
     if plan.story:
-        from eventmap.story import write_story
-
-        report.written["story"] = write_story(journal.records(keys), out_dir / STORY, tiles=settings.tiles,
-                                                locale=plan.locale)
+        drawn = aside is not None and aside.done()
+        report.written["story"] = out_dir / STORY if drawn else draw_story()   # drawn here if the child failed
