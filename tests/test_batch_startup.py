@@ -102,3 +102,12 @@ def test_the_story_drawn_aside_is_the_story_drawn_in_one_process(tmp_path, capsy
     capsys.readouterr()
     assert (tmp_path / "2" / "story.html").read_bytes() == (tmp_path / "1" / "story.html").read_bytes()
     assert (tmp_path / "2" / "extractions.jsonl").read_bytes() == (tmp_path / "1" / "extractions.jsonl").read_bytes()
+
+
+def test_a_time_span_as_a_dict_has_every_field_in_order():
+    from dataclasses import asdict
+
+    from timeline.model import TimeSpan
+
+    span = TimeSpan("2023-05", "DATE", "month", "approx", "2023-05-01", "2023-05-31")
+    assert span.to_dict() == asdict(span) and list(span.to_dict()) == list(asdict(span))

@@ -6,7 +6,7 @@ every item on the timeline can point back to its source text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 
 
 # The precisions a TimeSpan may have, finest first (the one vocabulary of precisions): an event is drawn
@@ -39,7 +39,9 @@ class TimeSpan:
     latest: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields by name, in order (``dataclasses.asdict`` makes the same, at several times the cost)."""
+        return {"value": self.value, "type": self.type, "precision": self.precision, "qualifier": self.qualifier,
+                "earliest": self.earliest, "latest": self.latest}
 
     @property
     def edtf(self) -> str | None:
