@@ -1,6 +1,7 @@
 """What a batch does once rather than once per worker or per call: warming each language in the
 coordinator before it forks, the work it does while the workers read, a gazetteer connection per
 process, and the date candidates of a text searched once for the anchor and the dates."""
+import gc
 import json
 import multiprocessing
 
@@ -43,12 +44,13 @@ def test_warming_reads_the_first_document_of_each_language_and_hands_back_the_re
 
 
 @pytest.mark.skipif(not FORK, reason="warming is for forked workers")
-def test_a_local_run_does_its_meanwhile_once_while_the_workers_read():
+def test_a_local_run_does_its_meanwhile_once_while_the_workers_read_and_unfreezes_after():
     calls, outcomes = [], []
     engines.run_local(iter(_jobs(corpus_lines(12))), Settings(), 2, outcomes.append, lambda: calls.append(len(outcomes)))
     assert len(calls) == 1 and calls[0] < 12
     assert sorted(o.key for o in outcomes) == sorted(f"c.jsonl:{n}" for n in range(1, 13))
     assert all(o.error is None for o in outcomes)
+    assert gc.get_freeze_count() == 0   # what was frozen for the workers is this process's to collect again
 
 
 def _child_lookup(gaz, inherited, conn) -> None:

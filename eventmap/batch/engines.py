@@ -17,6 +17,7 @@ leaving it to the end, when the workers are done and a core stands idle.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -61,18 +62,25 @@ def run_local(pending: Pending, settings: Settings, workers: int, on_outcome: On
     the batch goes on."""
     if workers <= 1:
         return run_inline(pending, settings, on_outcome, meanwhile)
-    if "fork" in multiprocessing.get_all_start_methods():
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    if forked:
         pending = warm_languages(pending, settings, on_outcome)
+        gc.collect()
+        gc.freeze()   # what the workers inherit is never walked by their collector, nor copied for it
     chunks = _chunks(pending)
-    while True:
-        with _pool(workers) as pool:
-            try:
-                if not _drain(pool, chunks, settings, workers, on_outcome, meanwhile):
-                    return
-                meanwhile = None   # done with the first pool
-            except KeyboardInterrupt:
-                pool.shutdown(wait=False, cancel_futures=True)   # what is queued is dropped, not read
-                raise
+    try:
+        while True:
+            with _pool(workers) as pool:
+                try:
+                    if not _drain(pool, chunks, settings, workers, on_outcome, meanwhile):
+                        return
+                    meanwhile = None   # done with the first pool
+                except KeyboardInterrupt:
+                    pool.shutdown(wait=False, cancel_futures=True)   # what is queued is dropped, not read
+                    raise
+    finally:
+        if forked:
+            gc.unfreeze()
 
 
 def warm_languages(pending: Pending, settings: Settings, on_outcome: OnOutcome,
