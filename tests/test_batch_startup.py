@@ -28,8 +28,17 @@ def test_the_language_of_a_job_is_the_one_it_is_read_in():
     assert language_of(id_, Settings()) == "id"
     unsaid = Job("c.jsonl:9", "9", json.dumps({"id": "9", "text": "Kapal berangkat dari Medan."}).encode(), "line")
     assert language_of(unsaid, Settings(lang="id")) == "id"    # the batch's language, when the line gives none
+    assert language_of(unsaid, Settings()) == "id"              # else the one detected in its text
+    assert language_of(unsaid, Settings(), detect=False) is None
     assert language_of(Job("c.jsonl:3", "3", b"{not json", "line"), Settings()) is None
     assert language_of(Job("gone.txt", "gone", b"", error="unreadable"), Settings()) is None
+
+
+def test_warming_detects_a_language_only_for_the_first_documents():
+    unsaid = [json.dumps({k: v for k, v in item.items() if k != "lang"}) for item in map(json.loads, corpus_lines(4))]
+    outcomes = []
+    rest = list(engines.warm_languages(iter(_jobs(unsaid)), Settings(), outcomes.append, detections=1))
+    assert [o.key for o in outcomes] == ["c.jsonl:1"] and len(rest) == 3
 
 
 def test_warming_reads_the_first_document_of_each_language_and_hands_back_the_rest_in_order():

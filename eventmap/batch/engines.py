@@ -30,7 +30,8 @@ from eventmap.batch.work import Outcome, Settings, language_of, open_gazetteer, 
 
 CHUNK = 4            # documents per task
 IN_FLIGHT = 4        # tasks per worker waiting or running
-WARM_WINDOW = 64     # documents whose languages the coordinator reads first, to warm each language once
+WARM_WINDOW = 512    # documents whose languages the coordinator looks at first, to warm each language once
+WARM_DETECTIONS = 16  # of those, the first ones whose language is detected (not given) when unknown
 DIED = "the worker process died while reading it (run again to retry)"
 
 OnOutcome = Callable[[Outcome], None]
@@ -83,18 +84,20 @@ def run_local(pending: Pending, settings: Settings, workers: int, on_outcome: On
             gc.unfreeze()
 
 
-def warm_languages(pending: Pending, settings: Settings, on_outcome: OnOutcome,
-                   window: int = WARM_WINDOW) -> Iterator[tuple[Job, str]]:
+def warm_languages(pending: Pending, settings: Settings, on_outcome: OnOutcome, window: int = WARM_WINDOW,
+                   detections: int = WARM_DETECTIONS) -> Iterator[tuple[Job, str]]:
     """Read here the first document of each language among the first ``window``, and hand back the
     others, then the rest of ``pending``. The first document of a language costs far more than the
     next (the date grammar is compiled, word lists loaded); read before the workers are forked, that
-    cost is paid once for all of them. Results do not change: the same `process` reads it."""
+    cost is paid once for all of them. A language a document does not give is detected for the first
+    ``detections`` only: detection is a text's worth of work, done again by the worker that reads it.
+    Results do not change: the same `process` reads the document, here or in a worker."""
     it = iter(pending)
     open_gazetteer()
     seen: set[str] = set()
     later = []
-    for job, digest in islice(it, window):
-        lang = language_of(job, settings)
+    for n, (job, digest) in enumerate(islice(it, window)):
+        lang = language_of(job, settings, detect=n < detections)
         if lang is not None and lang not in seen:
             seen.add(lang)
             on_outcome(process(job, settings, digest))
