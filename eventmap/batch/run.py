@@ -105,7 +105,7 @@ def _writer(out_dir: Path, journal: Journal, bar: Progress, report: Report):
 
 
 def _engine(plan: Plan):
-    meanwhile = _import_story if plan.story else None
+    meanwhile = (lambda: _prepare_story(plan.locale)) if plan.story else None
     if plan.engine == "dask":
         return lambda pending, settings, cb: engines.run_dask(pending, settings, plan.scheduler, cb, meanwhile)
     workers = plan.workers or _cores()
@@ -114,10 +114,13 @@ def _engine(plan: Plan):
     return lambda pending, settings, cb: engines.run_local(pending, settings, workers, cb, meanwhile)
 
 
-def _import_story() -> None:
-    """The story page's modules (folium, its templates) take a third of a second to import: done
-    while the workers read, not after them."""
-    import eventmap.story  # noqa: F401
+def _prepare_story(locale: str) -> None:
+    """The story page's modules (folium) take a third of a second to import, and its template, words
+    and map pieces some more to load the first time: done while the workers read (an empty story is
+    drawn), not after them."""
+    from eventmap.story import build_story, render_story
+
+    render_story(build_story([], None, locale), locale=locale)
 
 
 def _cores() -> int:

@@ -106,6 +106,7 @@ def _number(element, counter) -> None:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
     loader = ChoiceLoader([PackageLoader("eventmap.story", "templates"), PackageLoader("eventmap.page", "templates")])
     return Environment(loader=loader, autoescape=True,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -145,7 +146,7 @@ def _item(ident: str, members: list[StoryEvent], articles: list[StoryArticle], p
     best = min(members, key=lambda e: e.rank)   # the most precise telling says when
     span = _span(best.when)
     keys = list(dict.fromkeys(k for e in members for k in e.places))
-    item = StoryItem(id=ident, words=date_words(span, locale), code=date_code(span),
+    item = StoryItem(id=ident, words=_when_words(span, locale), code=date_code(span),
                      places=[k[0] for k in keys], summary=members[0].summary,
                      earliest=best.earliest if span and span.earliest else None,
                      latest=best.latest if span and span.earliest else None,
@@ -160,6 +161,10 @@ def _item(ident: str, members: list[StoryEvent], articles: list[StoryArticle], p
         m.events.append(ident)
         item.markers.append(m.id)
     return item
+
+
+# A story's events share their days: each span is put in words once (Babel's formatting is most of a build).
+_when_words = lru_cache(maxsize=4096)(date_words)
 
 
 def _span(when: dict | None) -> TimeSpan | None:
