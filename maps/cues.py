@@ -41,6 +41,8 @@ class Cue(Enum):
 DATELINE_MIN = 4                      # letters of a capitalised dateline city
 DATELINE_AFTER = (",", "(", "—", "-", "–")
 _NON_SPACE = re.compile(r"\S")
+_LETTER = re.compile(r"[^\W\d_]")
+SCAN_LETTERS = 32                      # letters before a name read in place; past them, the text's index of letters
 # a newswire dateline after the city: its country or the agency in brackets, then the date or the line's end
 _AGENCY_DATELINE = re.compile(r"(?:\s*\([^()\n]{1,30}\))+\s*(?:,\s*(?:\d|\()|[.:]?\s*$)")
 
@@ -164,8 +166,21 @@ class Around:
 
     def _capitals_headline(self, a: int, b: int) -> bool:
         """Is text[a:b], what precedes a name on its line, a headline in capitals ("RUSIA - CEI Milán
-        (Italia), 23 may")? Answered from the positions of the text's letters, found once: scanning the
-        line for each name made a text on one long line quadratic."""
+        (Italia), 23 may")? Its first letters are read in place: a line of prose has a small letter at
+        once, and most articles never need more. A line with more capitals than that is answered from
+        the positions of the text's letters, found once: scanning the line for each name made a text on
+        one long line quadratic."""
+        letters, text = 0, self.text
+        m = _LETTER.search(text, a, b)
+        while m is not None and letters < SCAN_LETTERS:
+            if m.group().isalpha():   # the pattern also takes a few numerals that are no letters ("²", "½")
+                if not m.group().isupper():
+                    return False
+                letters += 1
+            m = _LETTER.search(text, m.end(), b)
+        return letters >= 2 if m is None else self._indexed_headline(a, b)
+
+    def _indexed_headline(self, a: int, b: int) -> bool:
         if self._letters is None:
             upper, other = [], []
             for k, ch in enumerate(self.text):

@@ -122,3 +122,18 @@ def test_a_time_span_as_a_dict_has_every_field_in_order():
 
     span = TimeSpan("2023-05", "DATE", "month", "approx", "2023-05-01", "2023-05-31")
     assert span.to_dict() == asdict(span) and list(span.to_dict()) == list(asdict(span))
+
+
+@pytest.mark.parametrize("before", [
+    "RUSIA - CEI ", "Rusia - CEI ", "A ", "", "12 - ", "ÉTATS-UNIS, ", "東京 AB ", "AB 2023 - X", "AB² - ½ C",
+    "THE HARBOUR REOPENED AFTER THE STORM AND THE FERRIES SAILED AGAIN - ",   # past the letters read in place
+    "THE HARBOUR REOPENED AFTER THE STORM AND THE FERRIES SAILED again - ",
+])
+def test_a_headline_in_capitals_is_one_whose_every_letter_is_a_capital(before):
+    from maps.cues import Around
+
+    letters = [ch for ch in before if ch.isalpha()]   # the rule, reading the whole line
+    rule = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    assert Around(before, [], None)._capitals_headline(0, len(before)) is rule
+    around = Around("lower " + before + " lower", [], None)
+    assert around._capitals_headline(6, 6 + len(before)) is rule   # only that part of the text
