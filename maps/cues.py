@@ -198,8 +198,6 @@ class Around:
         return self._newlines
 
 
-
-
 def _initial(text: str, a: Token, b: Token) -> bool:
     """Is ``a`` a one-letter initial right before ``b`` ("J. Moore")?"""
     return len(a.text) == 1 and a.text.isupper() and text[a.end:b.start] == ". "

@@ -148,8 +148,9 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
     for and that no rule above could place (the text says nothing it is in) is still a place the reader
     wants on the map. It goes, approximately and with a low confidence, to a place the text names close by
     in the language's country (anywhere, for a language without one), else to the story's focus city, else
-    to the nearest place named, else to that country itself - a village named in Indonesian news is in Indonesia; a street, though,
-    is no help anywhere in a country and stays unresolved."""
+    to the nearest place named, else to that country itself - a village named in Indonesian news is in
+    Indonesia; a street, though, is no help anywhere in a country and stays unresolved. A configured
+    online geocoder is asked for every such guess (maps/geocoding/online.py, GUESSED)."""
     named = [m for m in mentions if m.place is not None and m.located_at is None and m.place.kind in NEAR_KINDS
              and m.place.confidence >= SURE_ENOUGH and (t.country is None or m.place.country == t.country)]
     named.sort(key=lambda c: c.start)

@@ -147,10 +147,9 @@ class Segmenter:
         head = " ".join(toks[idx[k + m]].text for m in range(L))
         at = k + L + (1 if head in self.t.numbered_heads and toks[idx[k + L]].text.isdigit() else 0)
         e2, inner = self._longest(text, toks, idx, at) if at < len(idx) else (at, ())
-        if inner and self._name_goes_on(text, toks, idx, e2) > e2:
-            # "Desa Tanjung Harapan", "Kabupaten Halmahera Barat": the known word only opens a longer name
-            e2 = self._name_goes_on(text, toks, idx, e2)
-            inner = self.rec.lookup(text[toks[idx[at]].start:toks[idx[e2 - 1]].end])
+        on = self._name_goes_on(text, toks, idx, e2) if inner else e2
+        if on > e2:   # "Desa Tanjung Harapan", "Kabupaten Halmahera Barat": the known word only opens a longer name
+            e2, inner = on, self.rec.lookup(text[toks[idx[at]].start:toks[idx[on - 1]].end])
         if not inner:  # unknown name after a head: take the capitalised run
             e2 = at
             while e2 < len(idx) and toks[idx[e2]].cap and toks[idx[e2]].text not in self.t.person_titles:
