@@ -181,6 +181,7 @@ class Around:
         return letters >= 2 if m is None else self._indexed_headline(a, b)
 
     def _indexed_headline(self, a: int, b: int) -> bool:
+        """``_capitals_headline`` for a long stretch of capitals: from the text's letters, indexed once."""
         if self._letters is None:
             upper, other = [], []
             for k, ch in enumerate(self.text):

@@ -8,6 +8,7 @@ place it was put at, so later rules and the export know how it got there without
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from maps import kinds
@@ -130,14 +131,16 @@ def place_landmarks(mentions: list[PlaceMention], spans_by_start: dict[int, Span
                     focus: PlaceMention | None = None) -> None:
     """Unresolved buildings and streets (Gedung KPK, Elm Street) are placed at the city the article is
     about, or else at the nearest city it names - a reader wants them on the map, at their city."""
-    cities = [m for m in mentions if m.place is not None and m.place.kind in NEAREST_CITY_KINDS]
+    cities = sorted((m for m in mentions if m.place is not None and m.place.kind in NEAREST_CITY_KINDS),
+                    key=lambda c: c.start)
     if not cities and focus is None:
         return
+    starts = [c.start for c in cities]
     for m in mentions:
         s = spans_by_start.get(m.start)
         if m.place is not None or s is None or s.head_kind not in kinds.BUILT:
             continue
-        near = focus if focus is not None else min(cities, key=lambda c: abs(c.start - m.start))
+        near = focus if focus is not None else _nearest(cities, starts, m.start)
         m.put_at(at_city(m.text, near.place, 0.3), Basis.STORY_CITY if focus is not None else Basis.NEAREST_CITY,
                  near.place)
 
@@ -162,14 +165,14 @@ def headed_nearby(mentions: list[PlaceMention], spans_by_start: dict[int, Span],
             continue    # a headline in capitals makes a head of any word ("Desa Berlapis Tapi ... Hilang")
         nearest = _nearest(named, starts, m.start)
         if nearest is not None and (focus is None or abs(nearest.start - m.start) <= CLOSE_CHARS):
-            m.put_at(at_city(m.text, nearest.place, NEARBY_CONFIDENCE), Basis.NEARBY, nearest.place)
+            at, basis, confidence = nearest.place, Basis.NEARBY, NEARBY_CONFIDENCE
         elif focus is not None:
-            m.put_at(at_city(m.text, focus.place, NEARBY_CONFIDENCE), Basis.NEARBY, focus.place)
+            at, basis, confidence = focus.place, Basis.NEARBY, NEARBY_CONFIDENCE
         elif country is not None and s.head_kind != kinds.STREET:   # a street somewhere in a country helps no one
-            m.put_at(at_city(m.text, country, IN_COUNTRY_CONFIDENCE), Basis.COUNTRY, country)
+            at, basis, confidence = country, Basis.COUNTRY, IN_COUNTRY_CONFIDENCE
         else:
             continue
-        m.place.kind = s.head_kind or kinds.CITY
+        m.put_at(dataclasses.replace(at_city(m.text, at, confidence), kind=s.head_kind or kinds.CITY), basis, at)
 
 
 def _nearest(named: list[PlaceMention], starts: list[int], at: int) -> PlaceMention | None:
